@@ -1,0 +1,3 @@
+from antislavery.cli import main
+
+main()

@@ -1,0 +1,204 @@
+"""Changing areas, organisations and peer groups."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from antislavery.accounts import audit, permissions
+from antislavery.errors import ToolkitError
+
+from .models import Area, AreaAlias, Organisation, PeerGroup
+
+NATIONAL_BODIES = (
+    ("iasc", "Independent Anti-Slavery Commissioner", "IASC"),
+    ("apcc", "Association of Police and Crime Commissioners", "APCC"),
+    ("mslu", "National Police Chiefs' Council Modern Slavery and Organised Immigration Crime "
+             "Unit", "MSOIC Unit"),
+)
+
+_TITLES = {
+    Area.Governance.PCC: "Police and Crime Commissioner for %(area)s",
+    Area.Governance.PFCC: "Police, Fire and Crime Commissioner for %(area)s",
+    Area.Governance.MAYOR: "Deputy Mayor for Policing and Crime, %(area)s",
+    Area.Governance.POLICE_AUTHORITY: "Police authority for %(area)s",
+}
+_OFFICE_NAMES = {
+    Area.Governance.PCC: "Office of the Police and Crime Commissioner for %(area)s",
+    Area.Governance.PFCC: "Office of the Police, Fire and Crime Commissioner for %(area)s",
+    Area.Governance.MAYOR: "Mayor's policing office for %(area)s",
+    Area.Governance.POLICE_AUTHORITY: "Police authority for %(area)s",
+}
+_MAYORAL_OFFICES = {
+    "metropolitan": "Mayor's Office for Policing and Crime (MOPAC)",
+}
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    areas_created: int
+    areas_updated: int
+    offices_created: int
+    groups: int
+
+
+def reference_rows() -> list[dict[str, str]]:
+    """Rows of the packaged police force area file, with their sources."""
+    path = resources.files("antislavery.areas") / "data" / "police_force_areas.csv"
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _area_values(row: dict[str, str]) -> dict[str, Any]:
+    return {
+        "code": row["code"].strip(),
+        "name": row["name"].strip(),
+        "force_name": row["force_name"].strip(),
+        "country": row["country"].strip(),
+        "region": row["region"].strip() or row["country"].strip(),
+        "territorial": row["territorial_ew"].strip().lower() == "true",
+        "governance": row["governance"].strip(),
+        "governance_note": row["governance_note"].strip(),
+        "has_vru": row["vru_2019"].strip().lower() == "true",
+        "population": int(row["population"]) if row["population"].strip() else None,
+        "population_year": int(row["population_year"]) if row["population_year"].strip()
+        else None,
+        "sources": row["sources"].strip(),
+    }
+
+
+@transaction.atomic
+def sync_reference_areas(*, actor: Any = None) -> SyncResult:
+    """Bring areas, aliases, offices, national bodies and preset groups up to the reference file.
+
+    Safe to repeat: existing rows are updated in place and office details typed by people
+    (names, contacts) are kept.
+    """
+    created = updated = offices = 0
+    for row in reference_rows():
+        values = _area_values(row)
+        area, was_created = Area.objects.get_or_create(slug=row["slug"].strip(), defaults=values)
+        if was_created:
+            created += 1
+            audit.record(actor, "area.create", area, after=audit.snapshot(area))
+        else:
+            before = audit.snapshot(area)
+            for key, value in values.items():
+                setattr(area, key, value)
+            if audit.snapshot(area) != before:
+                area.save()
+                updated += 1
+                audit.record(actor, "area.update", area, before=before,
+                             after=audit.snapshot(area))
+        aliases = {a.strip() for a in row["aliases"].split(";") if a.strip()}
+        existing = set(area.aliases.values_list("text", flat=True))
+        AreaAlias.objects.bulk_create(AreaAlias(area=area, text=t) for t in aliases - existing)
+        offices += _ensure_office(area, actor)
+    for slug, name, short in NATIONAL_BODIES:
+        Organisation.objects.get_or_create(
+            slug=slug, defaults={"name": name, "short_name": short,
+                                 "kind": Organisation.Kind.NATIONAL})
+    groups = ensure_preset_peer_groups()
+    from . import selectors
+
+    selectors.reset_gazetteer()
+    return SyncResult(created, updated, offices, groups)
+
+
+def _ensure_office(area: Area, actor: Any) -> int:
+    if Organisation.objects.filter(area=area).exists():
+        return 0
+    name = _MAYORAL_OFFICES.get(area.slug) or _OFFICE_NAMES[area.governance] % {"area": area.name}
+    office = Organisation.objects.create(
+        slug=f"office-{area.slug}", name=name, kind=Organisation.Kind.OFFICE, area=area,
+        holder_title=_TITLES[area.governance] % {"area": area.name},
+    )
+    audit.record(actor, "organisation.create", office, after=audit.snapshot(office))
+    return 1
+
+
+def ensure_preset_peer_groups() -> int:
+    """One preset group per region, one for Wales, one for the VRU areas."""
+    territorial = Area.objects.filter(territorial=True)
+    presets: list[tuple[str, str, str, Iterable[Area]]] = []
+    for region in sorted(set(territorial.exclude(country=Area.Country.WALES)
+                             .values_list("region", flat=True))):
+        presets.append((
+            f"region-{slugify(region)}", region,
+            "All police force areas in the region.", territorial.filter(region=region),
+        ))
+    presets.append(("wales", "All Welsh areas", "The four police force areas of Wales.",
+                    territorial.filter(country=Area.Country.WALES)))
+    presets.append(("vru-areas", "Areas with a Violence Reduction Unit",
+                    "Areas funded for a Violence Reduction Unit since 2019.",
+                    territorial.filter(has_vru=True)))
+    for slug, name, description, areas in presets:
+        group, _created = PeerGroup.objects.update_or_create(
+            slug=slug, defaults={"name": name, "description": description,
+                                 "kind": PeerGroup.Kind.PRESET})
+        group.areas.set(list(areas))
+    return len(presets)
+
+
+OFFICE_FIELDS = ["holder_name", "holder_title", "contact_emails", "website"]
+
+
+@transaction.atomic
+def update_office(*, office: Organisation, actor: Any, data: dict[str, Any]) -> Organisation:
+    """Change an office's own details; only its editors (and administrators) may."""
+    if office.area is None:
+        raise ToolkitError(_("Only a commissioner's office has these details."))
+    permissions.require_can_edit_for_area(actor, office.area)
+    before = audit.snapshot(office, OFFICE_FIELDS)
+    for name in OFFICE_FIELDS:
+        if name in data:
+            setattr(office, name, data[name])
+    office.full_clean()
+    office.save()
+    audit.record(actor, "organisation.update", office, before=before,
+                 after=audit.snapshot(office, OFFICE_FIELDS), area=office.area)
+    return office
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:60] or "group"
+    slug, n = base, 2
+    while PeerGroup.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def create_peer_group(*, actor: Any, name: str, areas: Iterable[Area],
+                      description: str = "") -> PeerGroup:
+    permissions.require(permissions.can_create_peer_group(actor), _("Sign in to make a group."))
+    chosen = list(areas)
+    if len(chosen) < 2:
+        raise ToolkitError(_("Choose at least two areas for a group."), code="too_few_areas")
+    group = PeerGroup.objects.create(slug=_unique_slug(name), name=name, description=description,
+                                     kind=PeerGroup.Kind.CUSTOM, owner=actor)
+    group.areas.set(chosen)
+    audit.record(actor, "peer_group.create", group, after=audit.snapshot(group))
+    return group
+
+
+@transaction.atomic
+def update_peer_group(*, group: PeerGroup, actor: Any, name: str, areas: Iterable[Area],
+                      description: str = "") -> PeerGroup:
+    permissions.require_can_manage_peer_group(actor, group)
+    chosen = list(areas)
+    if len(chosen) < 2:
+        raise ToolkitError(_("Choose at least two areas for a group."), code="too_few_areas")
+    before = audit.snapshot(group)
+    group.name, group.description = name, description
+    group.save()
+    group.areas.set(chosen)
+    audit.record(actor, "peer_group.update", group, before=before, after=audit.snapshot(group))
+    return group

@@ -1,0 +1,25 @@
+"""The ``antislavery`` command: the project's management commands under one name.
+
+``antislavery demo``, ``antislavery serve``, ``antislavery resolve-area TEXT``... Hyphens in
+a subcommand become underscores, so every Django management command is reachable too.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "antislavery.settings.local")
+    if len(args) > 1 and not args[1].startswith("-"):
+        args[1] = args[1].replace("-", "_")
+    args[0] = "antislavery"
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocalpictureConfig(AppConfig):
+    name = "antislavery.localpicture"
+    label = "localpicture"

@@ -1,0 +1,3 @@
+// Marks the page as having JavaScript before GOV.UK Frontend initialises its components.
+document.body.className += " js-enabled" +
+  ("noModule" in HTMLScriptElement.prototype ? " govuk-frontend-supported" : "");

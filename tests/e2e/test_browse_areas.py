@@ -1,0 +1,42 @@
+"""A member of the public finds an area from the home page."""
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_public_visitor_finds_an_area_and_its_office(page, areas):
+    # given the home page
+    page.goto("/")
+    # when the visitor follows "Find your area" and picks Cumbria
+    page.get_by_role("link", name="Find your area").click()
+    page.get_by_role("link", name="Cumbria", exact=True).click()
+    # then the area page names the area, its force and its commissioner's office
+    assert page.get_by_role("heading", level=1).inner_text() == "Cumbria"
+    assert page.get_by_text("Cumbria Constabulary").is_visible()
+    assert page.get_by_text("Police, Fire and Crime Commissioner for Cumbria", exact=True).is_visible()
+
+
+def test_skip_link_moves_focus_to_main_content(page, areas):
+    # given the areas page
+    page.goto("/areas/")
+    # when a keyboard user tabs to the first element and follows it
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    page.keyboard.press("Enter")
+    # then the first stop is the skip link and it lands on the main content
+    assert focused == "Skip to main content"
+    assert page.evaluate("location.hash") == "#main-content"
+
+
+def test_pages_run_no_inline_script_under_the_content_security_policy(page, areas):
+    # given a listener for CSP violations
+    violations = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy"
+            in msg.text else None)
+    # when the home page and an area page load
+    page.goto("/")
+    page.goto("/areas/essex/")
+    # then the browser reports no violation and GOV.UK Frontend started
+    assert violations == []
+    assert "govuk-frontend-supported" in page.evaluate("document.body.className")
