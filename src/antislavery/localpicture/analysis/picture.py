@@ -221,9 +221,9 @@ def _breakdown(window: national.NationalWindow, slug: str, dimension: str,
     peer_shares = _group_shares(window, peer_slugs, dimension) if peer_slugs else {}
     national_shares = _group_shares(window, [a.slug for a in window.areas], dimension)
     rows = [
-        ShareRow(value=v, label=labels.value_label(v), count=counts[v], share=own_shares[v],
-                 region_share=region_shares.get(v), peer_share=peer_shares.get(v),
-                 national_share=national_shares.get(v))
+        ShareRow(value=v, label=labels.value_label(dimension, v), count=counts[v],
+                 share=own_shares[v], region_share=region_shares.get(v),
+                 peer_share=peer_shares.get(v), national_share=national_shares.get(v))
         for v in sorted(values, key=lambda v: (-(counts[v] or 0), v))
     ]
     unknown = [r.label for r in rows if r.count is None]
