@@ -118,8 +118,9 @@ def import_statistics(*, data: bytes, file_name: str, actor: Any,
                             already_imported=True, dry_run=dry_run)
     read = read_statistics_file(data, file_name, period=options.period or None,
                                 progress=progress)
-    plan = _plan(read, actor, options)
-    if read.problems:
+    # A file that could not be read at all says nothing useful about its source or areas.
+    plan = _plan(read, actor, options) if read.cells or not read.problems else None
+    if read.problems or plan is None:
         raise ImportRejected(
             _("The file was not imported: %(count)s problems were found. Nothing was "
               "changed.") % {"count": len(read.problems)},
