@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 
 from antislavery.accounts import permissions
 
+from . import vocabulary
 from .models import Observation, Release, Source
 
 
@@ -43,3 +44,15 @@ def current_observations(user: Any) -> QuerySet[Observation]:
 
 def sources() -> QuerySet[Source]:
     return Source.objects.order_by("name")
+
+
+def release_summary(release: Release) -> list[dict[str, Any]]:
+    """Per measure: how many figures the release added, its first and last period, places."""
+    rows = (Observation.objects.filter(release=release)
+            .values("measure", "grain")
+            .annotate(figures=Count("pk"), first=Min("period_start"), last=Max("period_start"),
+                      places=Count("geography", distinct=True),
+                      revisions=Count("previous"))
+            .order_by("measure", "grain"))
+    return [{**row, "label": vocabulary.measure_label(row["measure"]),
+             "grain_label": Observation.Grain(row["grain"]).label} for row in rows]

@@ -79,6 +79,10 @@ zimbabwe stateless other
 """
 _NATIONALITIES = tuple(_NATIONAL_WORDS.split())
 
+# The nationalities most often referred, in the order pages list them.
+COMMON_NATIONALITIES = ("uk", "albania", "vietnam", "eritrea", "sudan", "iran", "iraq",
+                        "afghanistan", "romania", "china", "nigeria", "india")
+
 VALUES: dict[str, dict[str, Promise | str]] = {
     "age_group": {"adult": _("Adult (18 or over)"), "child": _("Child (17 or under)")},
     "gender": {"male": _("Male"), "female": _("Female"), "other": _("Other")},
