@@ -156,3 +156,33 @@ def require_can_view_release(user: Any, release: Any) -> None:
 def require_can_view_import_job(user: Any, job: Any) -> None:
     require(can_view_import_job(user, job),
             _("Only the person who uploaded this file and coordinators can see its progress."))
+
+
+# --- disclosure ---
+
+
+def can_see_unrounded(user: Any, release_or_area: Any) -> bool:
+    """May the user see protected figures of this release (or about this area) unrounded?
+
+    Coordinators may see every protected figure; an office's staff may see their own office's:
+    a release (or source) it owns or, given an area, that area's. Everyone else, the public
+    included, sees them rounded.
+    """
+    if is_coordinator(user):
+        return True
+    own_area = office_area_id(user)
+    if own_area is None or release_or_area is None:
+        return False
+    return own_area in _owner_area_ids(release_or_area)
+
+
+def _owner_area_ids(release_or_area: Any) -> set[int]:
+    from antislavery.areas.models import Area
+
+    if isinstance(release_or_area, Area):
+        return {release_or_area.pk}
+    owners = {getattr(release_or_area, "owner_area_id", None)}
+    source = getattr(release_or_area, "source", None)
+    if source is not None:
+        owners.add(source.owner_area_id)
+    return {pk for pk in owners if pk is not None}
