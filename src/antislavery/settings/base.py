@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "antislavery.api.middleware.ApiMiddleware",
     "antislavery.core.middleware.ToolkitErrorMiddleware",
 ]
 
@@ -216,6 +217,11 @@ X_FRAME_OPTIONS = "DENY"
 
 # Disclosure control: protected counts below this are shown as "fewer than k".
 DISCLOSURE_THRESHOLD = int(os.environ.get("DISCLOSURE_THRESHOLD", "10"))
+
+# Public API: anonymous clients may make this many requests per window (0: no limit).
+API_RATE_LIMIT_REQUESTS = int(os.environ.get("API_RATE_LIMIT_REQUESTS", "300"))
+API_RATE_LIMIT_SECONDS = int(os.environ.get("API_RATE_LIMIT_SECONDS", "60"))
+API_TRUST_X_FORWARDED_FOR = env_bool("API_TRUST_X_FORWARDED_FOR")
 
 LOGGING = {
     "version": 1,

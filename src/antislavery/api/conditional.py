@@ -1,0 +1,73 @@
+"""HTTP caching for API answers: an ``ETag`` and ``Last-Modified`` from the state of the data
+an answer is made from, and ``304 Not Modified`` when the client already has it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Max
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import translation
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str
+    last_modified: datetime | None
+
+    def stamp(self, response: HttpResponse) -> HttpResponse:
+        response["ETag"] = self.etag
+        if self.last_modified is not None:
+            response["Last-Modified"] = http_date(self.last_modified.timestamp())
+        response["Cache-Control"] = "public, max-age=60"
+        response["Vary"] = "Accept, Accept-Language"
+        return response
+
+
+def validators(request: HttpRequest, *, state: str, last_modified: datetime | None,
+               representation: str) -> Validators:
+    """Validators for this request's answer: the data's state, the full URL and the format."""
+    text = "|".join([state, request.get_full_path(), representation,
+                     translation.get_language() or ""])
+    return Validators(quote_etag(hashlib.sha256(text.encode()).hexdigest()[:32]),
+                      last_modified)
+
+
+def not_modified(request: HttpRequest, found: Validators) -> HttpResponse | None:
+    """``304`` when the client's copy is current (If-None-Match first, else If-Modified-Since)."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        offered = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        if "*" in offered or found.etag in offered:
+            return found.stamp(HttpResponseNotModified())
+        return None
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
+    if since is not None and found.last_modified is not None \
+            and int(found.last_modified.timestamp()) <= since:
+        return found.stamp(HttpResponseNotModified())
+    return None
+
+
+def statistics_state() -> tuple[str, datetime | None]:
+    """The public statistics' state (releases are only added) and when they last changed."""
+    from antislavery.localpicture import disclosure
+    from antislavery.localpicture.analysis.queries import store_state
+    from antislavery.localpicture.selectors import visible_releases
+
+    latest = visible_releases(None).aggregate(latest=Max("imported_at"))["latest"]
+    return f"stats:{store_state(None)}:k{disclosure.threshold()}", latest
+
+
+def areas_state() -> tuple[str, datetime | None]:
+    """Areas and peer groups: their number and latest change."""
+    from antislavery.areas.models import Area, PeerGroup
+
+    areas = Area.objects.aggregate(latest=Max("modified_at"), count=Count("pk"))
+    groups = PeerGroup.objects.aggregate(latest=Max("modified_at"), count=Count("pk"))
+    changed = [d for d in (areas["latest"], groups["latest"]) if d is not None]
+    state = (f"areas:{areas['count']}:{areas['latest']}:{groups['count']}:"
+             f"{groups['latest']}")
+    return state, max(changed) if changed else None

@@ -1,0 +1,96 @@
+"""The API's documentation page, made from its OpenAPI schema on the server (no scripts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    where: str
+    required: bool
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    summary: str
+    description: str
+    tag: str
+    parameters: list[Parameter]
+    statuses: list[str]
+    fields: list[Parameter] = field(default_factory=list)
+    csv: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return "op-" + self.path.strip("/").replace("/", "-").replace("{", "").replace("}", "")
+
+    @property
+    def example(self) -> str:
+        return self.path.replace("{area}", "essex").replace("{slug}", "region-east-of-england") \
+            .replace("{release_id}", "1")
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _kind(schema: dict[str, Any], node: dict[str, Any]) -> str:
+    node = _resolve(schema, node)
+    if "enum" in node:
+        return " | ".join(str(v) for v in node["enum"])
+    if "anyOf" in node:
+        kinds = [_kind(schema, option) for option in node["anyOf"]]
+        return " or ".join(k for k in kinds if k != "null") + (
+            " or null" if "null" in kinds else "")
+    kind = node.get("type", "object")
+    if kind == "array":
+        return f"list of {_kind(schema, node.get('items', {}))}"
+    if "pattern" in node:
+        return f"{kind} ({node['pattern']})"
+    if node.get("format"):
+        return f"{kind} ({node['format']})"
+    return str(kind)
+
+
+def _fields(schema: dict[str, Any], ok: dict[str, Any]) -> list[Parameter]:
+    content = ok.get("content", {}).get("application/json", {})
+    node = _resolve(schema, content.get("schema", {}))
+    properties = node.get("properties", {})
+    if "results" in properties:  # a page: describe one result
+        node = _resolve(schema, properties["results"].get("items", {}))
+        properties = node.get("properties", {})
+    required = set(node.get("required", []))
+    return [Parameter(name, "", name in required, _kind(schema, prop),
+                      prop.get("description", ""))
+            for name, prop in properties.items()]
+
+
+def operations(schema: dict[str, Any]) -> list[Operation]:
+    """Every operation of ``schema``, in path order, ready for a template."""
+    found = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, spec in methods.items():
+            parameters = [
+                Parameter(p["name"], p["in"], p.get("required", False),
+                          _kind(schema, p.get("schema", {})),
+                          p.get("description") or p.get("schema", {}).get("description", ""))
+                for p in spec.get("parameters", [])
+            ]
+            ok = spec.get("responses", {}).get("200", {})
+            found.append(Operation(
+                method=method.upper(), path=path, summary=spec.get("summary", ""),
+                description=spec.get("description", ""),
+                tag=(spec.get("tags") or [""])[0], parameters=parameters,
+                statuses=sorted(spec.get("responses", {})), fields=_fields(schema, ok),
+                csv="text/csv" in ok.get("content", {}),
+            ))
+    return found

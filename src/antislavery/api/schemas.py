@@ -1,0 +1,184 @@
+"""What the API answers with, as OpenAPI schemas."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+from antislavery.localpicture import vocabulary
+
+Format = Literal["json", "csv"]
+Grain = Literal["year", "quarter", "month"]
+MeasureCode = Literal[tuple(vocabulary.MEASURES)]  # type: ignore[valid-type]
+PERIOD_PATTERN = r"^\d{4}(-[Qq][1-4]|-(0[1-9]|1[0-2]))?$"
+MAX_ID = 2**31 - 1
+
+
+class ErrorOut(Schema):
+    code: str = Field(description="A short code for the kind of error.")
+    message: str = Field(description="What went wrong and what to do, in a sentence.")
+    parameter: str | None = Field(None, description="The parameter at fault, if one is.")
+    candidates: list[str] | None = Field(
+        None, description="For an unknown area: the closest areas the gazetteer found.")
+
+
+class PageMeta(Schema):
+    next: str | None = Field(description="The next page's address, or null on the last.")
+    next_cursor: str | None = Field(description="The cursor for the next page, or null.")
+
+
+# --- areas ---
+
+
+class AreaOut(Schema):
+    slug: str
+    code: str = Field(description="ONS code of the police force area.")
+    name: str
+    force_name: str
+    country: str
+    region: str
+    territorial: bool = Field(description="One of the 43 police force areas of England "
+                                          "and Wales.")
+    governance: str
+    has_vru: bool = Field(description="The area has a Violence Reduction Unit.")
+    population: int | None
+    population_year: int | None
+    url: str = Field(description="The area's page.")
+
+
+class AreaPage(PageMeta):
+    results: list[AreaOut]
+
+
+class PeerGroupOut(Schema):
+    slug: str
+    name: str
+    description: str
+    kind: str = Field(description="preset (regions, VRU areas...) or custom.")
+    areas: list[str] = Field(description="Slugs of the member areas, by name.")
+
+
+class PeerGroupPage(PageMeta):
+    results: list[PeerGroupOut]
+
+
+# --- statistics ---
+
+
+class SourceOut(Schema):
+    slug: str
+    name: str
+    publisher: str
+    url: str
+    kind: str = Field(description="official, synthetic, local or helpline.")
+    protected: bool = Field(description="Counts from this source are rounded down to a "
+                                        "multiple of the disclosure threshold in public.")
+    licence: str
+    synthetic: bool = Field(description="Demonstration figures, not real statistics.")
+
+
+class SourcePage(PageMeta):
+    results: list[SourceOut]
+
+
+class ReleaseOut(Schema):
+    id: int
+    title: str
+    published_on: date | None
+    imported_at: datetime
+    source: SourceOut
+    synthetic: bool
+    figures: int = Field(description="Figures the release added or revised.")
+    notes: str
+    url: str = Field(description="The release's page.")
+
+
+class ReleasePage(PageMeta):
+    results: list[ReleaseOut]
+
+
+class ObservationOut(Schema):
+    id: int
+    source: str = Field(description="The source's slug.")
+    release: int = Field(description="The release the figure came from.")
+    period: str = Field(description="2023, 2023-Q2 or 2023-04.")
+    grain: Grain
+    period_start: date
+    geography: str = Field(description="An area's slug, or uk, england-and-wales, england, "
+                                       "wales.")
+    area: str | None = Field(description="The police force area's slug, if any.")
+    measure: str
+    breakdown: str = Field(description="dimension=value pairs joined by ';', empty for the "
+                                       "total.")
+    value: int | None = Field(description="The figure as it may be published; null for a gap "
+                                          "or a protected count below the threshold.")
+    flag: str = Field(description="Why there is no value: suppressed, not_available or "
+                                  "fewer_than (a protected count below the threshold).")
+    display: str = Field(description="The figure as a page shows it, e.g. 'fewer than 10'.")
+    protected: bool = Field(description="The figure comes from a protected source.")
+    exact: bool = Field(description="False when rounding changed the figure.")
+    synthetic: bool = Field(description="Demonstration figures, not real statistics.")
+    current: bool = Field(description="False for a figure a later release revised.")
+    revises: int | None = Field(description="The id of the figure this one revised.")
+
+
+class ObservationPage(PageMeta):
+    threshold: int = Field(description="The disclosure threshold k.")
+    results: list[ObservationOut]
+
+
+class MeasureOut(Schema):
+    code: str
+    label: str
+    description: str
+
+
+class ValueOut(Schema):
+    code: str
+    label: str
+
+
+class DimensionOut(Schema):
+    code: str
+    label: str
+    values: list[ValueOut]
+
+
+class VocabularyOut(Schema):
+    measures: list[MeasureOut]
+    dimensions: list[DimensionOut]
+    geographies: list[ValueOut]
+
+
+class PointOut(Schema):
+    period: str
+    label: str
+    value: int | None
+    flag: str
+    display: str
+    rolling: int | None = Field(description="The total of the four quarters ending here.")
+    protected: bool
+
+
+class HeadlineOut(Schema):
+    last: int | None = Field(description="The last four quarters' total.")
+    previous: int | None = Field(description="The four quarters before.")
+    change: str | None = Field(description="clear increase, clear decrease or no clear change.")
+    p_value: float | None
+    rate: float | None = Field(description="Per 100,000 people, where a population is known.")
+
+
+class PictureOut(Schema):
+    area: str
+    area_name: str
+    measure: str
+    period: str = Field(description="The last four quarters, in words.")
+    latest: str | None = Field(description="The latest quarter in the store.")
+    headline: HeadlineOut
+    quarterly: list[PointOut]
+    protected: bool = Field(description="Any figure here comes from a protected source.")
+    synthetic: bool
+    releases: list[int]
+    threshold: int

@@ -1,0 +1,42 @@
+"""Fixtures for the API tests: published figures imported through the real import service."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from antislavery.localpicture.services import ImportOptions, import_statistics
+from tests.localpicture.store_helpers import tidy_csv
+
+QUARTERS = ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3",
+            "2024-Q4"]
+OFFICIAL = [101, 117, 98, 120, 131, 125, 140, 152]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """Every test starts with an empty cache (rate-limit counters, cached pictures)."""
+    settings.API_RATE_LIMIT_REQUESTS = 10_000
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def official(areas):
+    """Official quarterly NRM referrals for Essex and Kent, with a child breakdown for Essex."""
+    rows = []
+    for quarter, value in zip(QUARTERS, OFFICIAL, strict=True):
+        rows.append(["home-office-nrm", quarter, "Essex", "nrm_referrals", "", value, ""])
+        rows.append(["home-office-nrm", quarter, "Essex", "nrm_referrals", "age_group=child",
+                     value // 3, ""])
+        rows.append(["home-office-nrm", quarter, "Kent", "nrm_referrals", "", value + 7, ""])
+    return import_statistics(data=tidy_csv(rows), file_name="official.csv", actor=None).release
+
+
+@pytest.fixture
+def private_release(areas, essex_editor):
+    """Essex's own figures, kept private to its office."""
+    rows = [["local-essex", "2023", "Essex", "recorded_crimes", "", "77", ""]]
+    return import_statistics(data=tidy_csv(rows), file_name="private.csv", actor=essex_editor,
+                             options=ImportOptions(visibility="private")).release
