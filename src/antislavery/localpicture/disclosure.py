@@ -173,6 +173,11 @@ class Discloser:
     def rounds_anything(self) -> bool:
         return bool(self.rounded_releases)
 
+    @property
+    def sees_some_unrounded(self) -> bool:
+        """The viewer may see some protected figures as stored (staff)."""
+        return bool(self.protected_releases - self.rounded_releases)
+
     def is_protected(self, *, release_id: int) -> bool:
         return release_id in self.protected_releases
 

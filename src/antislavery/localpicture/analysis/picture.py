@@ -97,6 +97,8 @@ class AreaPicture:
     region_group: tuple[str, str] | None = None
     peer_group: tuple[str, str] | None = None
     funnel: national.Funnel | None = None
+    protected: bool = False  # some figure is from a protected source, already disclosed
+    restricted: bool = False  # some protected figure is unrounded: not for publication
     sources: list[SourceNote] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     synthetic: bool = False
@@ -187,7 +189,18 @@ def _build(area: Area, *, user: Any, state: str, region: PeerGroup | None,
     )
     picture.synthetic = (quarterly.synthetic or window.synthetic
                          or any(s.synthetic for s in picture.sources))
+    _mark_disclosure(picture, rows, window, user)
     return picture
+
+
+def _mark_disclosure(picture: AreaPicture, rows: queries.AreaRows,
+                     window: national.NationalWindow, user: Any) -> None:
+    """Say whether protected figures (disclosed for ``user``) are in the picture."""
+    from antislavery.localpicture.disclosure import Discloser
+
+    in_window = any(cell.protected for cells in window.cells.values() for cell in cells.values())
+    picture.protected = rows.protected or in_window
+    picture.restricted = rows.restricted or (in_window and Discloser(user).sees_some_unrounded)
 
 
 def _headline(area: Area, window: national.NationalWindow, quarterly: Series) -> Headline:

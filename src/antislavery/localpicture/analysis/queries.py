@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, Sum
 
 from antislavery.accounts import permissions
-from antislavery.localpicture import selectors
+from antislavery.localpicture import disclosure, selectors
 from antislavery.localpicture.models import Observation, Release, Source
 
 from .periods import Quarter
@@ -52,7 +52,8 @@ def store_state(user: Any) -> str:
     releases = selectors.visible_releases(user)
     summary = releases.aggregate(latest=Max("pk"), count=Count("pk"))
     newest = releases.order_by("-pk").values_list("sha256", flat=True).first() or ""
-    text = f"{visibility_scope(user)}:{summary['latest']}:{summary['count']}:{newest}"
+    text = (f"{visibility_scope(user)}:{summary['latest']}:{summary['count']}:{newest}"
+            f":k{disclosure.threshold()}")
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
@@ -86,28 +87,40 @@ class AreaRows:
     quarters: dict[str, list[Row]] = field(default_factory=dict)
     years: dict[str, list[Row]] = field(default_factory=dict)
     release_ids: set[int] = field(default_factory=set)
+    protected: bool = False  # some figure is from a protected source (disclosed)
+    restricted: bool = False  # some protected figure is shown unrounded: not for publication
 
     def breakdowns(self) -> set[str]:
         return set(self.quarters) | set(self.years)
 
 
 def area_rows(user: Any, *, geography: str, measure: str) -> AreaRows:
-    """Every current figure of one geography and measure, from its preferred source."""
+    """Every current figure of one geography and measure, from its preferred source.
+
+    Figures come through the disclosure rule for ``user``, the revised ones too.
+    """
+    discloser = disclosure.Discloser(user)
     records = list(
         selectors.current_observations(user)
         .filter(measure=measure, geography=geography)
         .values_list("source_id", "period", "grain", "breakdown", "value", "flag", "synthetic",
-                     "previous__value", "release_id")
+                     "previous__value", "release_id", "previous__release_id")
     )
     kinds = source_kinds()
     totals = [r[0] for r in records if r[3] == ""]
     source_id = preferred_source(totals or [r[0] for r in records], kinds)
     result = AreaRows(source_id)
-    for source, period, grain, breakdown, value, flag, synthetic, previous, release in records:
+    for (source, period, grain, breakdown, value, flag, synthetic, previous, release,
+         previous_release) in records:
         if source != source_id:
             continue
-        row = Row(period=period, value=value, flag=flag, synthetic=synthetic,
-                  revised_from=previous)
+        shown = discloser.value(value, release_id=release, flag=flag)
+        before = (discloser.value(previous, release_id=previous_release).value
+                  if previous_release is not None else None)
+        row = Row(period=period, value=shown.value, flag=shown.flag, synthetic=synthetic,
+                  revised_from=before, protected=shown.protected)
+        result.protected |= shown.protected
+        result.restricted |= shown.restricted
         if grain == Observation.Grain.QUARTER:
             result.quarters.setdefault(breakdown, []).append(row)
         elif grain == Observation.Grain.YEAR:
@@ -126,6 +139,7 @@ class WindowCell:
     last: int | None
     previous: int | None
     synthetic: bool
+    protected: bool = False  # made from figures of a protected source, already disclosed
 
 
 def _window_sum(value: int | None, known: int, needed: int) -> int | None:
@@ -149,17 +163,21 @@ def window_cells(user: Any, *, measure: str, geographies: Iterable[str], last: l
     """
     last_periods = [str(q) for q in last]
     previous_periods = [str(q) for q in previous]
+    # Sums of disclosed values: a window with a withheld quarter has too few known quarters.
+    discloser = disclosure.Discloser(user)
+    value = discloser.value_sql()
     grouped = (
         selectors.current_observations(user)
         .filter(measure=measure, geography__in=list(geographies),
                 period__in=last_periods + previous_periods)
         .values("geography", "source_id", "breakdown")
         .annotate(
-            last_sum=Sum("value", filter=Q(period__in=last_periods)),
-            last_known=Count("value", filter=Q(period__in=last_periods)),
-            previous_sum=Sum("value", filter=Q(period__in=previous_periods)),
-            previous_known=Count("value", filter=Q(period__in=previous_periods)),
+            last_sum=Sum(value, filter=Q(period__in=last_periods)),
+            last_known=Count(value, filter=Q(period__in=last_periods)),
+            previous_sum=Sum(value, filter=Q(period__in=previous_periods)),
+            previous_known=Count(value, filter=Q(period__in=previous_periods)),
             synthetic_rows=Count("pk", filter=Q(synthetic=True)),
+            protected_rows=discloser.protected_count_sql(),
         )
         .order_by()
     )
@@ -170,6 +188,7 @@ def window_cells(user: Any, *, measure: str, geographies: Iterable[str], last: l
             previous=_window_sum(row["previous_sum"], row["previous_known"],
                                  len(previous_periods)),
             synthetic=row["synthetic_rows"] > 0,
+            protected=row["protected_rows"] > 0,
         )
     kinds = source_kinds()
     result = Window()
@@ -189,13 +208,16 @@ def populations(user: Any, *, geographies: Iterable[str], year: int) -> dict[str
     own recorded population is used.
     """
     wanted = list(geographies)
+    discloser = disclosure.Discloser(user)
     rows = (selectors.current_observations(user)
             .filter(measure="population", geography__in=wanted, breakdown="",
                     grain=Observation.Grain.YEAR, value__isnull=False)
-            .values_list("geography", "period", "value"))
+            .values_list("geography", "period", "value", "release_id"))
     by_geography: dict[str, dict[int, int]] = defaultdict(dict)
-    for geography, period, value in rows:
-        by_geography[geography][int(period[:4])] = value
+    for geography, period, stored, release in rows:
+        value = discloser.value(stored, release_id=release).value
+        if value is not None:
+            by_geography[geography][int(period[:4])] = value
     result = {}
     for geography, by_year in by_geography.items():
         earlier = [y for y in by_year if y <= year]

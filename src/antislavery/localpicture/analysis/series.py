@@ -27,6 +27,7 @@ class Row:
     flag: str = ""
     synthetic: bool = False
     revised_from: int | None = None
+    protected: bool = False  # from a protected source: value already disclosed
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Point:
     rolling: int | None = None
     revised_from: int | None = None
     synthetic: bool = False
+    protected: bool = False
 
     @property
     def known(self) -> bool:
@@ -86,7 +88,12 @@ class Series:
 
 
 def flag_label(flag: str) -> str:
+    from antislavery.localpicture import disclosure
+
     return {
+        disclosure.FEWER_THAN: disclosure.fewer_than_label(),
+        disclosure.WITHHELD: _("withheld: includes a figure fewer than %(k)s")
+        % {"k": disclosure.threshold()},
         "suppressed": _("suppressed"),
         "not_available": _("not available"),
         MISSING: _("not in the store"),
@@ -116,7 +123,7 @@ def quarter_series(rows: Iterable[Row], *, first: Quarter | None = None,
             period=str(quarter), label=quarter.short_label, value=value,
             flag=(row.flag or "") if row else MISSING, rolling=four,
             revised_from=row.revised_from if row else None,
-            synthetic=bool(row and row.synthetic),
+            synthetic=bool(row and row.synthetic), protected=bool(row and row.protected),
         ))
     return Series("quarter", points)
 
@@ -137,11 +144,12 @@ def year_series(quarters: Series, year_rows: Iterable[Row] = ()) -> Series:
         if row is not None:
             points.append(Point(period=str(year), label=str(year), value=row.value,
                                 flag=row.flag, revised_from=row.revised_from,
-                                synthetic=row.synthetic))
+                                synthetic=row.synthetic, protected=row.protected))
             continue
         members = by_year[year]
         value = total([p.value for p in members]) if len(members) == 4 else None
         points.append(Point(period=str(year), label=str(year), value=value,
                             flag="" if value is not None else INCOMPLETE,
-                            synthetic=any(p.synthetic for p in members)))
+                            synthetic=any(p.synthetic for p in members),
+                            protected=any(p.protected for p in members)))
     return Series("year", points)
