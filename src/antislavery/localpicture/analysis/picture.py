@@ -101,6 +101,7 @@ class AreaPicture:
     revisions: list[Revision] = field(default_factory=list)
     synthetic: bool = False
     state: str = ""
+    key: str = ""
 
     @property
     def measure_label(self) -> str:
@@ -140,6 +141,7 @@ def area_picture(area: Area, *, user: Any = None, peers: PeerGroup | None = None
     if picture is None:
         picture = _build(area, user=user, state=state, region=region, peers=peers,
                          measure=measure)
+        picture.key = key
         cache.set(key, picture, CACHE_SECONDS)
     return picture
 
