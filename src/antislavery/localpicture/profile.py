@@ -300,3 +300,31 @@ def _table(document: Any, table: tables.DataTable) -> None:
             cell.text = text
     if table.synthetic:
         document.add_paragraph(tables.synthetic_notice())
+
+
+def profile_for(*, area_text: str, fmt: str, peers: str = "", user: Any = None) -> BuiltProfile:
+    """The report of the area ``area_text`` names (anything the gazetteer resolves).
+
+    Raises NotFound for text that names no area of England and Wales or an unknown peer
+    group, and ToolkitError for an unknown format. Shows what ``user`` may see (public
+    figures when None).
+    """
+    from antislavery.areas.models import PeerGroup
+    from antislavery.areas.selectors import area_for_text
+    from antislavery.errors import NotFound, ToolkitError
+
+    from .analysis.picture import area_picture
+
+    if fmt not in FORMATS:
+        raise ToolkitError(_("The report comes as %(formats)s, not '%(format)s'.") % {
+            "formats": ", ".join(FORMATS), "format": fmt}, code="unknown_format")
+    area = area_for_text(area_text)
+    if not area.territorial:
+        raise NotFound(_("%(area)s is not a police force area of England and Wales; the local "
+                         "picture covers those 43 areas.") % {"area": area.name})
+    group = None
+    if peers:
+        group = PeerGroup.objects.filter(slug=peers).first()
+        if group is None:
+            raise NotFound(_("There is no group of areas called '%(slug)s'.") % {"slug": peers})
+    return build(area_picture(area, user=user, peers=group), fmt)
