@@ -55,14 +55,14 @@ def configure(chart: alt.TopLevelMixin) -> dict[str, Any]:
                             titleColor=BLACK, labelLimit=260)
             .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom",
                               direction="vertical", labelLimit=360)
-            .configure_view(stroke=None)).to_dict()
+            .configure_view(stroke=None)).to_dict(validate=False)
     spec.pop("$schema", None)
     return spec
 
 
 def trend_chart(picture: AreaPicture) -> Chart:
     """Bars for each quarter, a line for four-quarter totals; gaps marked, never drawn as 0."""
-    points = picture.quarterly.points
+    points = picture.recent.points
     segment = 0
     values = []
     for point in points:
@@ -90,7 +90,7 @@ def trend_chart(picture: AreaPicture) -> Chart:
 
 
 def _trend_description(picture: AreaPicture) -> str:
-    points = picture.quarterly.points
+    points = picture.recent.points
     if not points:
         return _("No figures to chart.")
     text = _("Bar chart of %(measure)s in %(area)s each quarter from %(first)s to %(last)s, "
@@ -101,9 +101,9 @@ def _trend_description(picture: AreaPicture) -> str:
     if headline.last is not None:
         text += " " + _("The latest four-quarter total is %(last)s.") % {
             "last": intcomma(headline.last)}
-    if picture.quarterly.gaps:
+    if picture.recent.gaps:
         text += " " + _("Quarters without a figure are marked with a cross: %(gaps)s.") % {
-            "gaps": ", ".join(p.label for p in picture.quarterly.gaps)}
+            "gaps": ", ".join(p.label for p in picture.recent.gaps)}
     return text + " " + _("The table gives every figure.")
 
 

@@ -60,7 +60,7 @@ def format_value(value: Any, kind: str) -> str:
 
 def trend_table(picture: AreaPicture) -> DataTable:
     rows = []
-    for point in picture.quarterly.points:
+    for point in picture.recent.points:
         note = ""
         if point.value is None:
             note = flag_label(point.flag)
@@ -74,7 +74,7 @@ def trend_table(picture: AreaPicture) -> DataTable:
             "measure": picture.measure_label, "area": picture.area_name},
         head=[_("Quarter"), picture.measure_label, _("Four-quarter total"), _("Note")],
         kinds=[TEXT, COUNT, COUNT, TEXT], rows=rows,
-        notes=[n for n in [picture.quarterly.gap_note()] if n], synthetic=picture.synthetic,
+        notes=[n for n in [picture.recent.gap_note()] if n], synthetic=picture.synthetic,
     )
 
 
