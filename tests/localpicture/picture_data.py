@@ -77,3 +77,46 @@ def quarters(first: str, count: int) -> list[str]:
 def series(into: Release, geography: str, first: str, values: list, **kwargs) -> None:
     for period, value in zip(quarters(first, len(values)), values, strict=True):
         add(into, geography, period, value, **kwargs)
+
+
+def populate(*, kind: str = Source.Kind.OFFICIAL, first: str = "2023-Q4", count: int = 8,
+             title: str = "NRM statistics for every area") -> Release:
+    """Figures for every territorial area: totals, age and exploitation, and populations.
+
+    Area number i (by slug) has 10 + i referrals a quarter (Essex 3 more each quarter), a
+    child share of two fifths, and a population of 1,000,000 + 20,000 i, so every figure can be
+    worked out by hand.
+    """
+    into = release(kind=kind, title=title)
+    rows = []
+    periods = quarters(first, count)
+    for index, area in enumerate(Area.objects.filter(territorial=True).order_by("slug")):
+        for period in periods:
+            grain, start = _period(period)
+            step = periods.index(period)
+            total = 10 + index + (step * 3 if area.slug == "essex" else 0)
+            child = total * 2 // 5
+            labour = total // 2
+            for breakdown, value in (("", total), ("age_group=child", child),
+                                     ("age_group=adult", total - child),
+                                     ("exploitation=labour", labour),
+                                     ("exploitation=criminal", total - labour)):
+                rows.append(Observation(
+                    release=into, source=into.source, period=period, grain=grain,
+                    period_start=start, area=area, geography=area.slug,
+                    measure="nrm_referrals", breakdown=breakdown, value=value,
+                    synthetic=into.synthetic))
+        for year in {p[:4] for p in periods}:
+            rows.append(Observation(
+                release=into, source=into.source, period=year, grain="year",
+                period_start=date(int(year), 1, 1), area=area, geography=area.slug,
+                measure="population", value=1_000_000 + 20_000 * index,
+                synthetic=into.synthetic))
+    Observation.objects.bulk_create(rows)
+    return into
+
+
+def territorial_index(slug: str) -> int:
+    slugs = list(Area.objects.filter(territorial=True).order_by("slug")
+                 .values_list("slug", flat=True))
+    return slugs.index(slug)

@@ -227,3 +227,45 @@ def position_label(position: str) -> str:
         stats.BELOW_95: _("below the 95% limit"),
         stats.BELOW_998: _("below the 99.8% limit"),
     }[position]
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """One area's line on the national page."""
+
+    info: AreaInfo
+    last: int | None
+    previous: int | None
+    change: stats.ChangeTest | None
+    population: int | None
+    rate: float | None
+    position: str | None
+    synthetic: bool
+
+
+def area_table(window: NationalWindow, found: Funnel | None) -> list[AreaRow]:
+    """Every territorial area by name (never ranked), with its figures for the window."""
+    rows = []
+    for info in window.areas:
+        cell = window.total(info.slug)
+        last = cell.last if cell else None
+        previous = cell.previous if cell else None
+        population = window.populations.get(info.slug)
+        point = found.point(info.slug) if found else None
+        rows.append(AreaRow(
+            info=info, last=last, previous=previous,
+            change=stats.change_test(last, previous) if last is not None
+            and previous is not None else None,
+            population=population, rate=stats.rate(last, population),
+            position=point.position if point else None,
+            synthetic=bool(cell and cell.synthetic),
+        ))
+    return rows
+
+
+def published_totals(window: NationalWindow) -> list[tuple[str, WindowCell]]:
+    """Totals published for the UK, England and Wales, England or Wales, where stored."""
+    from .queries import NATIONAL_GEOGRAPHIES
+
+    return [(geography, window.cells[geography][""]) for geography in NATIONAL_GEOGRAPHIES
+            if "" in window.cells.get(geography, {})]

@@ -21,6 +21,8 @@ from .periods import Quarter, quarter_range, window_label
 from .series import Series, quarter_series, year_series
 
 CACHE_SECONDS = 60 * 60
+# Charts and tables show the last seven years; the full series stays in the JSON report.
+RECENT_QUARTERS = 28
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class AreaPicture:
     revisions: list[Revision] = field(default_factory=list)
     synthetic: bool = False
     state: str = ""
+    key: str = ""
 
     @property
     def measure_label(self) -> str:
@@ -115,6 +118,11 @@ class AreaPicture:
     @property
     def previous_label(self) -> str:
         return window_label(self.previous)
+
+    @property
+    def recent(self) -> Series:
+        """The quarterly series of the last :data:`RECENT_QUARTERS` quarters."""
+        return Series("quarter", self.quarterly.points[-RECENT_QUARTERS:])
 
     @property
     def has_figures(self) -> bool:
@@ -142,6 +150,7 @@ def area_picture(area: Area, *, user: Any = None, peers: PeerGroup | None = None
     if picture is None:
         picture = _build(area, user=user, state=state, region=region, peers=peers,
                          measure=measure)
+        picture.key = key
         cache.set(key, picture, CACHE_SECONDS)
     return picture
 

@@ -62,9 +62,13 @@ def latest_release_id(user: Any) -> int | None:
 
 
 def latest_quarter(user: Any, measure: str) -> Quarter | None:
-    """The latest quarter with any figure for ``measure`` in the store."""
+    """The latest quarter in the store with a figure for ``measure`` for any police force area.
+
+    National totals can run ahead of area figures; the local picture's four-quarter windows
+    end with the latest quarter that areas have.
+    """
     latest = (selectors.current_observations(user)
-              .filter(measure=measure, grain=Observation.Grain.QUARTER)
+              .filter(measure=measure, grain=Observation.Grain.QUARTER, area__isnull=False)
               .aggregate(latest=Max("period_start"))["latest"])
     return Quarter.of(latest) if latest else None
 
@@ -236,3 +240,24 @@ def populations(user: Any, *, geographies: Iterable[str], year: int) -> dict[str
 def releases_by_id(ids: Iterable[int]) -> list[Release]:
     return list(Release.objects.filter(pk__in=set(ids)).select_related("source")
                 .order_by("-published_on", "-pk"))
+
+
+def quarterly_totals(user: Any, *, measure: str,
+                     geographies: Iterable[str]) -> dict[str, list[Row]]:
+    """The quarterly totals of several geographies, each from its preferred source."""
+    records = list(
+        selectors.current_observations(user)
+        .filter(measure=measure, geography__in=list(geographies), breakdown="",
+                grain=Observation.Grain.QUARTER)
+        .values_list("geography", "source_id", "period", "value", "flag", "synthetic")
+    )
+    kinds = source_kinds()
+    chosen = {}
+    for geography in {r[0] for r in records}:
+        chosen[geography] = preferred_source([r[1] for r in records if r[0] == geography], kinds)
+    result: dict[str, list[Row]] = defaultdict(list)
+    for geography, source, period, value, flag, synthetic in records:
+        if source == chosen[geography]:
+            result[geography].append(Row(period=period, value=value, flag=flag,
+                                         synthetic=synthetic))
+    return dict(result)
