@@ -7,7 +7,7 @@ from typing import Any
 import altair as alt
 from django.utils.translation import gettext as _
 
-from . import charts, tables, wording
+from . import charts, disclosure, tables, wording
 from .analysis import labels, national, queries, stats
 from .analysis.series import quarter_series
 
@@ -32,7 +32,8 @@ def comparison(user: Any, *, measure: str, slugs: list[str], group: Any = None) 
         "trend_table": trend_table.govuk() if trend_table else None,
         "share_tables": [t.govuk() for t in share_tables if t is not None],
         "shows_demo_data": synthetic,
-        "caveats": wording.caveats(measure, synthetic=synthetic),
+        "caveats": [*disclosure.window_notes(window),
+                    *wording.caveats(measure, synthetic=synthetic)],
         "compared_names": [row.info.name for row in rows],
     }
 

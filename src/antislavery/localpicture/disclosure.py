@@ -222,6 +222,60 @@ class Discloser:
         """Counts the protected figures in a group, to flag totals that include any."""
         return Count("pk", filter=Q(release_id__in=sorted(self.protected_releases)))
 
+    def restricted_count_sql(self) -> Count:
+        """Counts the protected figures in a group this viewer sees unrounded."""
+        unrounded = self.protected_releases - self.rounded_releases
+        return Count("pk", filter=Q(release_id__in=sorted(unrounded)))
+
+
+def shown(value: int | None, flag: str) -> int | str | None:
+    """A disclosed value for a table cell: the number, "fewer than k" when withheld, or None."""
+    if value is None and flag == FEWER_THAN:
+        return fewer_than_label()
+    return value
+
+
+def mark_table(table: Any, *, protected: bool, restricted: bool) -> Any:
+    """``table`` (a local picture ``DataTable``) with the disclosure notes and row flags.
+
+    A table of a picture that holds protected figures gets the rule under it, and every row
+    is flagged protected unless the table already flagged its rows one by one.
+    """
+    from dataclasses import replace
+
+    if not (protected or restricted or any(table.protected)):
+        return table
+    flags = table.protected if any(table.protected) else (True,) * len(table.rows)
+    notes = [n for n in table_notes(protected=True, restricted=restricted)
+             if n not in table.notes]
+    return replace(table, notes=[*table.notes, *notes], protected=flags,
+                   restricted=table.restricted or restricted)
+
+
+def row_flags(table: Any) -> tuple[bool, ...]:
+    """Per-row protected flags of a table, or () when none of its figures is protected."""
+    flags = tuple(getattr(table, "protected", ()) or ())
+    return flags if any(flags) and len(flags) == len(table.rows) else ()
+
+
+def picture_notes(picture: Any) -> list[str]:
+    """The notes for an area's picture (pages, downloads and reports)."""
+    return table_notes(protected=picture.protected, restricted=picture.restricted)
+
+
+def picture_summary(picture: Any) -> dict[str, Any]:
+    """What a machine-readable report says about disclosure."""
+    return {"protected": picture.protected, "not_for_publication": picture.restricted,
+            "threshold": threshold(),
+            "note": rule_note() if picture.protected or picture.restricted else ""}
+
+
+def window_notes(window: Any) -> list[str]:
+    """The notes for figures made from a national window (its cells say what they hold)."""
+    cells = [cell for by_breakdown in window.cells.values() for cell in by_breakdown.values()]
+    return table_notes(protected=any(getattr(c, "protected", False) for c in cells),
+                       restricted=any(getattr(c, "restricted", False) for c in cells))
+
 
 def table_notes(*, protected: bool, restricted: bool) -> list[str]:
     """The notes a table of figures carries when protected figures are in it."""

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from . import charts, tables, wording
+from . import charts, disclosure, tables, wording
 from .analysis import national
 from .analysis.picture import AreaPicture
 
@@ -78,7 +78,7 @@ def figures(picture: AreaPicture) -> dict[str, Any]:
         "quarterly": [
             {"period": p.period, "value": p.value, "flag": p.flag or None,
              "four_quarter_total": p.rolling, "revised_from": p.revised_from,
-             "synthetic": p.synthetic}
+             "synthetic": p.synthetic, "protected": p.protected}
             for p in picture.quarterly.points
         ],
         "yearly": [{"period": p.period, "value": p.value, "flag": p.flag or None}
@@ -114,7 +114,9 @@ def figures(picture: AreaPicture) -> dict[str, Any]:
              "synthetic": s.synthetic}
             for s in picture.sources
         ],
-        "caveats": wording.caveats(picture.measure, synthetic=picture.synthetic),
+        "caveats": [*disclosure.picture_notes(picture),
+                    *wording.caveats(picture.measure, synthetic=picture.synthetic)],
+        "disclosure": disclosure.picture_summary(picture),
         "synthetic": picture.synthetic,
         "generated_at": timezone.now().isoformat(timespec="seconds"),
     }
@@ -146,14 +148,17 @@ def to_csv(picture: AreaPicture) -> str:
     value``, with a synthetic column; empty values are gaps, not zeros."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["area", "section", "item", "period", "statistic", "value", "synthetic"])
+    writer.writerow(["area", "section", "item", "period", "statistic", "value", "synthetic",
+                     "protected"])
     synthetic = "yes" if picture.synthetic else "no"
     window = f"{picture.last[0]}/{picture.last[-1]}" if picture.last else ""
     before = f"{picture.previous[0]}/{picture.previous[-1]}" if picture.previous else ""
 
+    protected = "yes" if picture.protected else "no"
+
     def row(section: str, item: str, period: str, statistic: str, value: Any) -> None:
         writer.writerow([picture.area_slug, section, item, period, statistic,
-                         "" if value is None else value, synthetic])
+                         "" if value is None else value, synthetic, protected])
 
     headline = picture.headline
     row("headline", picture.measure, window, "count", headline.last)
@@ -198,9 +203,11 @@ def to_docx(picture: AreaPicture) -> bytes:
     styles = document.styles
     styles["Normal"].font.name = "Arial"
     styles["Normal"].font.size = Pt(11)
-    if picture.synthetic:
+    if picture.synthetic or picture.restricted:
         header = document.sections[0].header.paragraphs[0]
-        header.text = wording.synthetic_sentence()
+        header.text = " ".join(
+            ([wording.synthetic_sentence()] if picture.synthetic else [])
+            + ([disclosure.not_for_publication_label().upper()] if picture.restricted else []))
     document.add_heading(_("Local picture: %(area)s") % {"area": picture.area_name}, level=0)
     document.add_paragraph(_("%(measure)s, %(period)s. Produced on %(date)s by the Anti-Slavery "
                              "Local Response Toolkit.") % {
@@ -233,7 +240,8 @@ def to_docx(picture: AreaPicture) -> bytes:
     if not picture.sources:
         document.add_paragraph(_("The store holds no figures for this area."))
     document.add_heading(_("Caveats"), level=1)
-    for caveat in wording.caveats(picture.measure, synthetic=picture.synthetic):
+    for caveat in [*disclosure.picture_notes(picture),
+                   *wording.caveats(picture.measure, synthetic=picture.synthetic)]:
         document.add_paragraph(caveat, style="List Bullet")
     out = io.BytesIO()
     document.save(out)

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext as _
 
+from . import disclosure
 from .analysis import labels, national
 from .analysis.picture import AreaPicture, Breakdown
 from .analysis.series import flag_label
@@ -30,6 +31,8 @@ class DataTable:
     rows: list[list[Any]]
     notes: list[str] = field(default_factory=list)
     synthetic: bool = False
+    protected: tuple[bool, ...] = ()  # per row: made from figures of a protected source
+    restricted: bool = False  # holds protected figures shown unrounded: not for publication
 
     def formatted_rows(self) -> list[list[str]]:
         return [[format_value(v, k) for v, k in zip(row, self.kinds, strict=True)]
@@ -67,7 +70,7 @@ def trend_table(picture: AreaPicture) -> DataTable:
         elif point.revised:
             note = _("revised from %(before)s to %(after)s") % {
                 "before": intcomma(point.revised_from), "after": intcomma(point.value)}
-        rows.append([point.label, point.value, point.rolling, note])
+        rows.append([point.label, disclosure.shown(point.value, point.flag), point.rolling, note])
     return DataTable(
         name="trend",
         caption=_("%(measure)s in %(area)s, each quarter") % {
@@ -75,6 +78,7 @@ def trend_table(picture: AreaPicture) -> DataTable:
         head=[_("Quarter"), picture.measure_label, _("Four-quarter total"), _("Note")],
         kinds=[TEXT, COUNT, COUNT, TEXT], rows=rows,
         notes=[n for n in [picture.recent.gap_note()] if n], synthetic=picture.synthetic,
+        protected=tuple(point.protected for point in picture.recent.points),
     )
 
 
@@ -165,7 +169,8 @@ def picture_tables(picture: AreaPicture) -> list[DataTable]:
     tables.append(comparison_table(picture))
     if picture.funnel is not None:
         tables.append(funnel_table(picture))
-    return tables
+    return [disclosure.mark_table(t, protected=picture.protected, restricted=picture.restricted)
+            for t in tables]
 
 
 def table_named(picture: AreaPicture, name: str) -> DataTable | None:
@@ -180,10 +185,12 @@ def to_csv(table: DataTable) -> str:
     """The table as CSV: raw numbers, empty cells for gaps, a synthetic column, no notes."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([*table.head, _("Synthetic")])
-    for row in table.rows:
+    flags = disclosure.row_flags(table)
+    writer.writerow([*table.head, _("Synthetic"), *([_("Protected")] if flags else [])])
+    for index, row in enumerate(table.rows):
         writer.writerow([("" if v is None else v) for v in row]
-                        + [_("yes") if table.synthetic else _("no")])
+                        + [_("yes") if table.synthetic else _("no")]
+                        + ([_("yes") if flags[index] else _("no")] if flags else []))
     return out.getvalue()
 
 
@@ -199,20 +206,24 @@ def to_xlsx(table: DataTable, *, title: str, sources: list[str], caveats: list[s
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([table.caption])
-    if table.synthetic:
-        sheet.append([synthetic_notice()])
+    for notice in _notices(table):
+        sheet.append([notice])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, color="D4351C")
     sheet.append([])
-    sheet.append(table.head)
+    flags = disclosure.row_flags(table)
+    sheet.append([*table.head, *([_("Protected")] if flags else [])])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
         sheet.append(row)
         for cell, kind in zip(sheet[sheet.max_row], table.kinds, strict=True):
             if kind in formats and isinstance(cell.value, int | float):
                 cell.number_format = formats[kind]
             if cell.value is None and kind != TEXT:
                 cell.value = _("no figure")
+        if flags:
+            sheet.cell(row=sheet.max_row, column=len(row) + 1,
+                       value=_("yes") if flags[index] else _("no"))
     sheet.append([])
     for line in [*table.notes, *caveats]:
         sheet.append([line])
@@ -225,6 +236,12 @@ def to_xlsx(table: DataTable, *, title: str, sources: list[str], caveats: list[s
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _notices(table: DataTable) -> list[str]:
+    """Warnings at the top of a workbook: synthetic figures, figures not for publication."""
+    return ([synthetic_notice()] if table.synthetic else []) + (
+        [disclosure.staff_note()] if table.restricted else [])
 
 
 def measure_choices() -> list[tuple[str, str]]:

@@ -18,7 +18,7 @@ from antislavery.areas import selectors as area_selectors
 from antislavery.areas.models import Area, PeerGroup
 from antislavery.errors import NotFound
 
-from . import charts, profile, tables, wording
+from . import charts, disclosure, profile, tables, wording
 from .analysis import labels, national
 from .analysis.picture import AreaPicture, area_picture
 from .forms_picture import CompareForm, MeasureForm
@@ -54,7 +54,8 @@ def area_section(request: HttpRequest, area: Area) -> dict[str, Any] | None:
         "change": wording.change_sentence(picture.headline.change),
         "rate": wording.rate_sentence(picture),
         "verdict": tables.change_words(picture.headline.change),
-        "caveats": wording.caveats(picture.measure, synthetic=picture.synthetic),
+        "caveats": [*disclosure.picture_notes(picture),
+                    *wording.caveats(picture.measure, synthetic=picture.synthetic)],
         "sources": [wording.source_line(s) for s in picture.sources],
         "revisions": wording.revision_lines(picture),
         "peer_groups": [g for g in area_selectors.visible_peer_groups()
@@ -172,7 +173,8 @@ def national_page(request: HttpRequest) -> HttpResponse:
                       for g, cell in national.published_totals(window)],
         "funnel_figure": _national_funnel(window, found),
         "shows_demo_data": window.synthetic,
-        "caveats": wording.caveats(measure, synthetic=window.synthetic),
+        "caveats": [*disclosure.window_notes(window),
+                    *wording.caveats(measure, synthetic=window.synthetic)],
     }
     return render(request, "localpicture/national.html", context,
                   status=400 if form.errors else 200)

@@ -7,7 +7,7 @@ from typing import Any
 
 from antislavery.areas.models import Area
 from antislavery.localpicture.analysis.picture import area_picture
-from antislavery.localpicture.disclosure import Discloser, disclose, threshold
+from antislavery.localpicture.disclosure import disclose, threshold
 
 
 def picture_data(area: Area, measure: str) -> dict[str, Any]:
@@ -17,9 +17,7 @@ def picture_data(area: Area, measure: str) -> dict[str, Any]:
     or withheld; this only labels them.
     """
     picture = area_picture(area, user=None, measure=measure)
-    discloser = Discloser(None)
     releases = [note.release_id for note in picture.sources]
-    protected = any(discloser.is_protected(release_id=pk) for pk in releases)
     change = picture.headline.change
     return {
         "area": area.slug, "area_name": area.name, "measure": measure,
@@ -31,15 +29,15 @@ def picture_data(area: Area, measure: str) -> dict[str, Any]:
             "p_value": change.p_value if change else None,
             "rate": picture.headline.rate,
         },
-        "quarterly": [_point(point, protected) for point in picture.quarterly.points],
-        "protected": protected, "synthetic": picture.synthetic, "releases": releases,
+        "quarterly": [_point(point) for point in picture.quarterly.points],
+        "protected": picture.protected, "synthetic": picture.synthetic, "releases": releases,
         "threshold": threshold(),
     }
 
 
-def _point(point: Any, protected: bool) -> dict[str, Any]:
+def _point(point: Any) -> dict[str, Any]:
     # The value is already disclosed: this only words it ("fewer than 10", "suppressed").
     shown = disclose(point.value, protected=False, flag=point.flag)
     return {"period": point.period, "label": point.label, "value": point.value,
             "flag": point.flag, "display": shown.display, "rolling": point.rolling,
-            "protected": protected}
+            "protected": point.protected}

@@ -144,6 +144,7 @@ class WindowCell:
     previous: int | None
     synthetic: bool
     protected: bool = False  # made from figures of a protected source, already disclosed
+    restricted: bool = False  # ...some shown unrounded to staff: not for publication
 
 
 def _window_sum(value: int | None, known: int, needed: int) -> int | None:
@@ -182,6 +183,7 @@ def window_cells(user: Any, *, measure: str, geographies: Iterable[str], last: l
             previous_known=Count(value, filter=Q(period__in=previous_periods)),
             synthetic_rows=Count("pk", filter=Q(synthetic=True)),
             protected_rows=discloser.protected_count_sql(),
+            restricted_rows=discloser.restricted_count_sql(),
         )
         .order_by()
     )
@@ -193,6 +195,7 @@ def window_cells(user: Any, *, measure: str, geographies: Iterable[str], last: l
                                  len(previous_periods)),
             synthetic=row["synthetic_rows"] > 0,
             protected=row["protected_rows"] > 0,
+            restricted=row["restricted_rows"] > 0,
         )
     kinds = source_kinds()
     result = Window()
@@ -244,20 +247,26 @@ def releases_by_id(ids: Iterable[int]) -> list[Release]:
 
 def quarterly_totals(user: Any, *, measure: str,
                      geographies: Iterable[str]) -> dict[str, list[Row]]:
-    """The quarterly totals of several geographies, each from its preferred source."""
+    """The quarterly totals of several geographies, each from its preferred source.
+
+    Figures come through the disclosure rule for ``user``.
+    """
+    discloser = disclosure.Discloser(user)
     records = list(
         selectors.current_observations(user)
         .filter(measure=measure, geography__in=list(geographies), breakdown="",
                 grain=Observation.Grain.QUARTER)
-        .values_list("geography", "source_id", "period", "value", "flag", "synthetic")
+        .values_list("geography", "source_id", "period", "value", "flag", "synthetic",
+                     "release_id")
     )
     kinds = source_kinds()
     chosen = {}
     for geography in {r[0] for r in records}:
         chosen[geography] = preferred_source([r[1] for r in records if r[0] == geography], kinds)
     result: dict[str, list[Row]] = defaultdict(list)
-    for geography, source, period, value, flag, synthetic in records:
+    for geography, source, period, value, flag, synthetic, release in records:
         if source == chosen[geography]:
-            result[geography].append(Row(period=period, value=value, flag=flag,
-                                         synthetic=synthetic))
+            shown = discloser.value(value, release_id=release, flag=flag)
+            result[geography].append(Row(period=period, value=shown.value, flag=shown.flag,
+                                         synthetic=synthetic, protected=shown.protected))
     return dict(result)
