@@ -216,7 +216,8 @@ def to_xlsx(table: DataTable, *, title: str, sources: list[str], caveats: list[s
         cell.font = Font(bold=True)
     for index, row in enumerate(table.rows):
         sheet.append(row)
-        for cell, kind in zip(sheet[sheet.max_row], table.kinds, strict=True):
+        cells = sheet[sheet.max_row][: len(table.kinds)]
+        for cell, kind in zip(cells, table.kinds, strict=True):
             if kind in formats and isinstance(cell.value, int | float):
                 cell.number_format = formats[kind]
             if cell.value is None and kind != TEXT:
