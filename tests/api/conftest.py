@@ -40,3 +40,13 @@ def private_release(areas, essex_editor):
     rows = [["local-essex", "2023", "Essex", "recorded_crimes", "", "77", ""]]
     return import_statistics(data=tidy_csv(rows), file_name="private.csv", actor=essex_editor,
                              options=ImportOptions(visibility="private")).release
+
+
+@pytest.fixture
+def protected_public(areas, essex_editor):
+    """Essex's own figures, published by its office: a protected source, so rounded."""
+    rows = [["local-essex", q, "Essex", "helpline_cases", "", v, ""]
+            for q, v in zip(QUARTERS[:6], [1, 4, 9, 10, 11, 23], strict=True)]
+    return import_statistics(data=tidy_csv(rows), file_name="essex-helpline.csv",
+                             actor=essex_editor, options=ImportOptions(visibility="public")
+                             ).release

@@ -12,7 +12,12 @@ from antislavery.localpicture import vocabulary
 Format = Literal["json", "csv"]
 Grain = Literal["year", "quarter", "month"]
 MeasureCode = Literal[tuple(vocabulary.MEASURES)]  # type: ignore[valid-type]
-PERIOD_PATTERN = r"^\d{4}(-[Qq][1-4]|-(0[1-9]|1[0-2]))?$"
+PERIOD_PATTERN = r"^(19\d\d|20\d\d|2100)(-[Qq][1-4]|-(0[1-9]|1[0-2]))?$"
+# Free text in parameters: no control characters, and in a path segment no slash.
+TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+SEGMENT_PATTERN = r"^[^/\x00-\x1f\x7f]+$"
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+MAX_TEXT = 200
 MAX_ID = 2**31 - 1
 
 

@@ -15,7 +15,17 @@ from antislavery.errors import NotFound
 from .. import conditional, formats
 from ..errors import clean_text
 from ..paging import DEFAULT_SIZE, MAX_SIZE, paginate
-from ..schemas import AreaOut, AreaPage, Format, PeerGroupOut, PeerGroupPage
+from ..schemas import (
+    CURSOR_PATTERN,
+    MAX_TEXT,
+    SEGMENT_PATTERN,
+    TEXT_PATTERN,
+    AreaOut,
+    AreaPage,
+    Format,
+    PeerGroupOut,
+    PeerGroupPage,
+)
 from .common import answer_one, answer_page, check, responses
 
 router = Router(tags=["areas"])
@@ -27,10 +37,13 @@ GROUP_COLUMNS = ["slug", "name", "description", "kind", "areas"]
 class AreaFilters(Schema):
     territorial: bool | None = Field(None, description="Only the 43 police force areas of "
                                                        "England and Wales (true) or the others.")
-    country: str | None = Field(None, description="england, wales, scotland...")
-    region: str | None = Field(None, description="A region's name, e.g. 'East of England'.")
+    country: str | None = Field(None, description="England, Wales, Scotland...",
+                                pattern=TEXT_PATTERN, max_length=MAX_TEXT)
+    region: str | None = Field(None, description="A region's name, e.g. 'East of England'.",
+                               pattern=TEXT_PATTERN, max_length=MAX_TEXT)
     has_vru: bool | None = Field(None, description="Only areas with (or without) a VRU.")
-    cursor: str | None = Field(None, description="From the previous page's next_cursor.")
+    cursor: str | None = Field(None, description="From the previous page's next_cursor.",
+                               pattern=CURSOR_PATTERN, max_length=64)
     page_size: int = Field(DEFAULT_SIZE, ge=1, le=MAX_SIZE)
     format: Format | None = Field(None, description="json (default) or csv.")
 
@@ -88,7 +101,8 @@ def list_areas(request: HttpRequest, response: HttpResponse,
             summary="One area")
 def get_area(request: HttpRequest, response: HttpResponse,
              area: str = Path(..., description="The area's slug, or its name, force or "
-                                               "ONS code.")) -> Any:
+                                               "ONS code.", pattern=SEGMENT_PATTERN,
+                              max_length=MAX_TEXT)) -> Any:
     """One area, found by slug or by anything the gazetteer recognises. An unknown area
     answers 404 with the closest candidates."""
     found, unchanged = check(request, conditional.areas_state, formats.JSON)
@@ -98,8 +112,10 @@ def get_area(request: HttpRequest, response: HttpResponse,
 
 
 class GroupFilters(Schema):
-    kind: str | None = Field(None, description="preset or custom.")
-    cursor: str | None = None
+    kind: str | None = Field(None, description="preset or custom.", pattern=TEXT_PATTERN,
+                             max_length=MAX_TEXT)
+    cursor: str | None = Field(None, description="From the previous page's next_cursor.",
+                               pattern=CURSOR_PATTERN, max_length=64)
     page_size: int = Field(DEFAULT_SIZE, ge=1, le=MAX_SIZE)
     format: Format | None = None
 
@@ -127,7 +143,8 @@ def list_peer_groups(request: HttpRequest, response: HttpResponse,
 
 @router.get("/peer-groups/{slug}", response=responses(PeerGroupOut, not_found=True),
             summary="One peer group")
-def get_peer_group(request: HttpRequest, response: HttpResponse, slug: str) -> Any:
+def get_peer_group(request: HttpRequest, response: HttpResponse,
+                   slug: str = Path(..., pattern=SEGMENT_PATTERN, max_length=MAX_TEXT)) -> Any:
     found, unchanged = check(request, conditional.areas_state, formats.JSON)
     if unchanged:
         return unchanged

@@ -23,8 +23,12 @@ from .. import conditional, formats
 from ..errors import InvalidParameter, clean_text
 from ..paging import DEFAULT_SIZE, MAX_SIZE, paginate
 from ..schemas import (
+    CURSOR_PATTERN,
     MAX_ID,
+    MAX_TEXT,
     PERIOD_PATTERN,
+    SEGMENT_PATTERN,
+    TEXT_PATTERN,
     Format,
     Grain,
     MeasureCode,
@@ -71,7 +75,8 @@ def release_row(request: HttpRequest, release: Release) -> dict[str, Any]:
 
 
 class PageFilters(Schema):
-    cursor: str | None = Field(None, description="From the previous page's next_cursor.")
+    cursor: str | None = Field(None, description="From the previous page's next_cursor.",
+                               pattern=CURSOR_PATTERN, max_length=64)
     page_size: int = Field(DEFAULT_SIZE, ge=1, le=MAX_SIZE)
     format: Format | None = Field(None, description="json (default) or csv.")
 
@@ -93,7 +98,8 @@ def list_sources(request: HttpRequest, response: HttpResponse,
 
 
 class ReleaseFilters(PageFilters):
-    source: str | None = Field(None, description="Only releases of this source (its slug).")
+    source: str | None = Field(None, description="Only releases of this source (its slug).",
+                               pattern=TEXT_PATTERN, max_length=MAX_TEXT)
 
 
 @router.get("/releases", response=responses(ReleasePage), summary="Releases",
@@ -146,7 +152,8 @@ def _source(slug: str) -> Source:
 
 class ObservationFilters(PageFilters):
     area: str | None = Field(None, description="An area's slug or name, or UK, England and "
-                                               "Wales, England or Wales.")
+                                               "Wales, England or Wales.",
+                             pattern=TEXT_PATTERN, max_length=MAX_TEXT)
     measure: MeasureCode | None = Field(None, description="A measure of the vocabulary.")
     period_from: str | None = Field(None, pattern=PERIOD_PATTERN,
                                     description="The first period: 2023, 2023-Q2 or 2023-04.")
@@ -154,9 +161,11 @@ class ObservationFilters(PageFilters):
                                   description="The last period, included.")
     breakdown: str | None = Field(None, description="'total' for totals only; a dimension "
                                                     "(age_group) for its values; or pairs "
-                                                    "(age_group=child;gender=female).")
+                                                    "(age_group=child;gender=female).",
+                                  pattern=TEXT_PATTERN, max_length=MAX_TEXT)
     grain: Grain | None = None
-    source: str | None = Field(None, description="A source's slug.")
+    source: str | None = Field(None, description="A source's slug.", pattern=TEXT_PATTERN,
+                               max_length=MAX_TEXT)
     release: int | None = Field(None, ge=1, le=MAX_ID, description="A release's id.")
     current: bool = Field(True, description="false to include figures later revised.")
 
@@ -318,7 +327,8 @@ class PictureFilters(Schema):
             summary="An area's local picture", tags=["statistics"])
 def get_picture(request: HttpRequest, response: HttpResponse,
                 filters: Query[PictureFilters],
-                area: str = Path(..., description="The area's slug or name.")) -> Any:
+                area: str = Path(..., description="The area's slug or name.",
+                                 pattern=SEGMENT_PATTERN, max_length=MAX_TEXT)) -> Any:
     """The figures the area's page shows: the last four quarters against the four before,
     and the quarterly series, through the disclosure rule."""
     found_area = find_area(area)
