@@ -1,0 +1,119 @@
+"""The open-data package: a valid Frictionless data package of everything public."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.management import CommandError, call_command
+from frictionless import Package, validate
+
+from antislavery.api.opendata import export_package
+
+pytestmark = pytest.mark.django_db
+
+
+def test_package_passes_frictionless_validation(tmp_path, official, protected_public,
+                                                private_release):
+    result = export_package(tmp_path / "package")
+
+    report = validate(str(result.descriptor))
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert report.stats["tasks"] == len(result.rows)
+
+
+def test_package_describes_sources_licences_and_each_figures_release(tmp_path, official,
+                                                                     protected_public):
+    result = export_package(tmp_path / "package")
+
+    descriptor = json.loads(result.descriptor.read_text())
+    package = Package(str(result.descriptor))
+
+    assert {r["name"] for r in descriptor["resources"]} >= {
+        "areas", "peer-groups", "peer-group-members", "sources", "releases", "observations",
+        "measures", "breakdown-values"}
+    assert descriptor["licenses"][0]["name"] == "OGL-UK-3.0"
+    assert {s["title"] for s in descriptor["sources"]} == {
+        "Modern Slavery: NRM and Duty to Notify statistics",
+        "Local figures from the office for Essex"}
+    observations = next(r for r in descriptor["resources"] if r["name"] == "observations")
+    keys = {key["fields"]: key["reference"]["resource"]
+            for key in observations["schema"]["foreignKeys"]}
+    assert keys == {"source": "sources", "release": "releases", "area": "areas"}
+    sources = {row["slug"]: row for row in package.get_resource("sources").read_rows()}
+    assert sources["home-office-nrm"]["licence"] == "Open Government Licence v3.0"
+    assert sources["local-essex"]["protected"] is True
+
+
+def test_package_figures_are_public_and_disclosed(tmp_path, official, protected_public,
+                                                 private_release):
+    result = export_package(tmp_path / "package")
+
+    rows = list(csv.DictReader((result.directory / "data" / "observations.csv").open()))
+
+    releases = {int(r["release"]) for r in rows}
+    assert releases == {official.pk, protected_public.pk}
+    helpline = {r["period"]: (r["value"], r["flag"]) for r in rows
+                if r["measure"] == "helpline_cases"}
+    assert helpline == {"2023-Q1": ("", "fewer_than"), "2023-Q2": ("", "fewer_than"),
+                        "2023-Q3": ("", "fewer_than"), "2023-Q4": ("10", ""),
+                        "2024-Q1": ("10", ""), "2024-Q2": ("20", "")}
+    assert result.rows["observations"] == len(rows)
+
+
+def test_command_writes_the_package_and_reports_rows(tmp_path, official):
+    out = io.StringIO()
+
+    call_command("export_open_data", str(tmp_path / "od"), stdout=out)
+
+    assert "observations: 24 rows" in out.getvalue()
+    assert (tmp_path / "od" / "datapackage.json").exists()
+
+
+def test_command_refuses_a_folder_that_is_not_empty_and_changes_nothing(tmp_path, official):
+    folder = tmp_path / "used"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("mine")
+
+    with pytest.raises(CommandError, match="is not empty; give a new or empty folder"):
+        call_command("export_open_data", str(folder))
+
+    assert [p.name for p in folder.iterdir()] == ["keep.txt"]
+
+
+def test_command_refuses_a_file(tmp_path, official):
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+
+    with pytest.raises(CommandError, match="is a file, not a folder"):
+        call_command("export_open_data", str(target))
+
+    assert target.read_text() == "x"
+
+
+def test_download_link_gives_the_package_as_a_zip(client, official):
+    response = client.get("/api/open-data.zip")
+
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert response["Content-Type"] == "application/zip"
+    assert "datapackage.json" in archive.namelist()
+    assert "data/observations.csv" in archive.namelist()
+
+
+def test_download_is_made_again_when_the_figures_change(client, official, protected_public):
+    first = zipfile.ZipFile(io.BytesIO(b"".join(client.get("/api/open-data.zip")
+                                                .streaming_content)))
+    before = first.read("data/observations.csv").decode().count("\n")
+    from antislavery.localpicture.services import import_statistics
+    from tests.localpicture.store_helpers import tidy_csv
+
+    import_statistics(data=tidy_csv([["home-office-nrm", "2025", "Kent", "dtn_reports", "",
+                                      "12", ""]]), file_name="more.csv", actor=None)
+    second = zipfile.ZipFile(io.BytesIO(b"".join(client.get("/api/open-data.zip")
+                                                 .streaming_content)))
+
+    assert second.read("data/observations.csv").decode().count("\n") == before + 1
