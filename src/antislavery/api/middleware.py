@@ -54,7 +54,19 @@ class ApiMiddleware:
         limited = self._over_limit(request)
         if limited is not None:
             return self._cors(request, limited)
-        return self._cors(request, self.get_response(request))
+        head = request.method == "HEAD"
+        if head:  # answered as GET, without the body (the operations declare GET only)
+            request.method = "GET"
+        response = self.get_response(request)
+        if head:
+            request.method = "HEAD"
+        if head and not response.streaming:
+            length = len(getattr(response, "content", b""))
+            response.content = b""
+            response["Content-Length"] = str(length)
+        if response.status_code == 405:
+            response = self._not_allowed()
+        return self._cors(request, response)
 
     def _over_limit(self, request: HttpRequest) -> HttpResponse | None:
         user = getattr(request, "user", None)
@@ -82,6 +94,14 @@ class ApiMiddleware:
                 % {"count": allowed, "seconds": seconds, "retry": retry_after}}
         response = HttpResponse(json.dumps(body), status=429, content_type="application/json")
         response["Retry-After"] = str(retry_after)
+        return response
+
+    @staticmethod
+    def _not_allowed() -> HttpResponse:
+        body = {"code": "method_not_allowed",
+                "message": _("The API is read-only: only GET, HEAD and OPTIONS are answered.")}
+        response = HttpResponse(json.dumps(body), status=405, content_type="application/json")
+        response["Allow"] = ", ".join(READ_METHODS)
         return response
 
     @staticmethod
