@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Parameter:
@@ -44,18 +46,35 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _kind(schema: dict[str, Any], node: dict[str, Any]) -> str:
+    """A parameter's or field's type in words: "integer from 1 to 1000 (default 100)"."""
     node = _resolve(schema, node)
+    words = _type_words(schema, node)
+    if "minimum" in node and "maximum" in node:
+        words = _("%(type)s from %(low)s to %(high)s") % {
+            "type": words, "low": node["minimum"], "high": node["maximum"]}
+    if node.get("default") not in (None, ""):
+        words = _("%(type)s (default %(value)s)") % {
+            "type": words, "value": str(node["default"]).lower()}
+    return words
+
+
+def _type_words(schema: dict[str, Any], node: dict[str, Any]) -> str:
+    from .schemas import PERIOD_PATTERN
+
+
     if "enum" in node:
         return " | ".join(str(v) for v in node["enum"])
     if "anyOf" in node:
         kinds = [_kind(schema, option) for option in node["anyOf"]]
-        return " or ".join(k for k in kinds if k != "null") + (
-            " or null" if "null" in kinds else "")
+        named = " | ".join(k for k in kinds if k != "null")
+        return _("%(type)s or null") % {"type": named} if "null" in kinds else named
     kind = node.get("type", "object")
     if kind == "array":
-        return f"list of {_kind(schema, node.get('items', {}))}"
-    if "pattern" in node:
-        return f"{kind} ({node['pattern']})"
+        return _("list of %(type)s") % {"type": _kind(schema, node.get("items", {}))}
+    if node.get("pattern") == PERIOD_PATTERN:
+        return _("period: 2023, 2023-Q2 or 2023-04")
+    if "pattern" in node:  # free text or a cursor: the pattern only keeps control characters out
+        return _("text")
     if node.get("format"):
         return f"{kind} ({node['format']})"
     return str(kind)
