@@ -128,3 +128,15 @@ def test_observations_cannot_be_deleted(areas):
     with pytest.raises(PermissionError):
         Observation.objects.all().delete()
     assert Observation.objects.count() == 3
+
+
+def test_areas_and_releases_with_figures_cannot_be_deleted(areas):
+    from django.db.models import ProtectedError
+
+    result = _import(tidy_csv(FIRST))
+
+    with pytest.raises(ProtectedError):
+        areas["essex"].delete()
+    with pytest.raises(ProtectedError):
+        result.release.delete()
+    assert Observation.objects.filter(geography="essex").count() == 2

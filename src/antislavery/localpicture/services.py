@@ -294,6 +294,9 @@ def store_cells(release: Release, cells: list[Cell]) -> tuple[int, int, int]:
             new_rows.append((cell, old[0]))
     for start in range(0, len(revised), 500):
         Observation.objects.filter(pk__in=revised[start:start + 500]).update(is_current=False)
+    # In the order of the indexes (place, period, measure, breakdown), so that each index
+    # grows at one end instead of splitting pages all over: much faster for large files.
+    new_rows.sort(key=lambda pair: pair[0].key)
     _insert(release, new_rows)
     return len(new_rows) - len(revised), len(revised), unchanged
 
