@@ -46,12 +46,12 @@ def visibility_scope(user: Any) -> str:
 def store_state(user: Any) -> str:
     """A short key that changes whenever the figures the user may see change.
 
-    Releases are only ever added, so the newest release, their number and the newest file's
-    hash identify the store's state for a user's scope.
+    Releases are only ever added, so the newest release, their number and the newest import
+    time identify the store's state for a user's scope.
     """
-    releases = selectors.visible_releases(user)
-    summary = releases.aggregate(latest=Max("pk"), count=Count("pk"))
-    newest = releases.order_by("-pk").values_list("sha256", flat=True).first() or ""
+    summary = selectors.visible_releases(user).aggregate(
+        latest=Max("pk"), count=Count("pk"), newest=Max("imported_at"))
+    newest = summary["newest"].timestamp() if summary["newest"] else ""
     text = f"{visibility_scope(user)}:{summary['latest']}:{summary['count']}:{newest}"
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
