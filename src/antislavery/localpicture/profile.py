@@ -263,6 +263,8 @@ def _chart_sections(document: Any, picture: AreaPicture) -> None:
         _table(document, table)
         for note in table.notes:
             document.add_paragraph(note)
+        if name == "trend" and by_name.get("yearly") and by_name["yearly"].rows:
+            _table(document, by_name["yearly"])
 
 
 def _headline_table(document: Any, picture: AreaPicture) -> None:

@@ -78,6 +78,19 @@ def trend_table(picture: AreaPicture) -> DataTable:
     )
 
 
+def yearly_table(picture: AreaPicture) -> DataTable:
+    rows = [[p.label, p.value, flag_label(p.flag) if p.value is None else ""]
+            for p in picture.yearly.points]
+    return DataTable(
+        name="yearly",
+        caption=_("%(measure)s in %(area)s, each calendar year") % {
+            "measure": picture.measure_label, "area": picture.area_name},
+        head=[_("Year"), picture.measure_label, _("Note")], kinds=[TEXT, COUNT, TEXT],
+        rows=rows, notes=[n for n in [picture.yearly.gap_note()] if n],
+        synthetic=picture.synthetic,
+    )
+
+
 def breakdown_table(picture: AreaPicture, breakdown: Breakdown) -> DataTable:
     head = [breakdown.title, _("Count"), _("Share in %(area)s") % {"area": picture.area_name}]
     kinds = [TEXT, COUNT, SHARE]
@@ -160,7 +173,7 @@ def change_words(change: Any) -> str:
 
 
 def picture_tables(picture: AreaPicture) -> list[DataTable]:
-    tables = [trend_table(picture)]
+    tables = [trend_table(picture), yearly_table(picture)]
     tables += [breakdown_table(picture, b) for b in picture.breakdowns]
     tables.append(comparison_table(picture))
     if picture.funnel is not None:

@@ -96,11 +96,23 @@ def _figures(picture: AreaPicture) -> list[dict[str, Any]]:
             "image_url": None if inline else reverse("localpicture:chart", args=url_args) + query,
             "table": table.govuk() if table else None,
             "notes": table.notes if table else [],
+            "extra": _extra_table(by_name.get("yearly"), url_args[0], query)
+            if chart.name == "trend" else None,
             "csv_url": reverse("localpicture:chart-data", args=[*url_args, "csv"]) + query,
             "xlsx_url": reverse("localpicture:chart-data", args=[*url_args, "xlsx"]) + query,
             "source": source,
         })
     return figures
+
+
+def _extra_table(table: tables.DataTable | None, slug: str, query: str) -> dict | None:
+    if table is None or not table.rows:
+        return None
+    return {
+        "table": table.govuk(), "notes": table.notes,
+        "csv_url": reverse("localpicture:chart-data", args=[slug, table.name, "csv"]) + query,
+        "xlsx_url": reverse("localpicture:chart-data", args=[slug, table.name, "xlsx"]) + query,
+    }
 
 
 def _area(slug: str) -> Area:

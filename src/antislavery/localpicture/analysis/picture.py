@@ -272,3 +272,20 @@ def _revisions(rows: queries.AreaRows, latest: Quarter | None) -> list[Revision]
                     and row.revised_from != row.value:
                 found.append(Revision(row.period, breakdown, row.revised_from, row.value))
     return sorted(found, key=lambda r: (r.period, r.breakdown), reverse=True)
+
+
+def series_for(geography: str, *, measure: str = labels.DEFAULT_MEASURE, breakdown: str = "",
+               grain: str = "quarter", user: Any = None) -> Series:
+    """One geography's series of ``measure`` for one ``breakdown`` ('' for the total).
+
+    ``geography`` is an area's slug or a national geography (``uk``, ``england-and-wales``...).
+    At quarter grain each point carries its four-quarter total; at year grain a year is a
+    stored yearly figure or the sum of four known quarters. Gaps stay gaps, flagged.
+    """
+    if grain not in ("quarter", "year"):
+        raise ValueError(f"grain must be quarter or year, not {grain!r}")
+    rows = queries.area_rows(user, geography=geography, measure=measure)
+    quarterly = quarter_series(rows.quarters.get(breakdown, []))
+    if grain == "quarter":
+        return quarterly
+    return year_series(quarterly, rows.years.get(breakdown, []))
