@@ -135,8 +135,11 @@ def test_areas_and_releases_with_figures_cannot_be_deleted(areas):
 
     result = _import(tidy_csv(FIRST))
 
-    with pytest.raises(ProtectedError):
+    with pytest.raises(ProtectedError) as area_error:
         areas["essex"].delete()
-    with pytest.raises(ProtectedError):
+    with pytest.raises(ProtectedError) as release_error:
         result.release.delete()
+
+    assert any(isinstance(o, Observation) for o in area_error.value.protected_objects)
+    assert any(isinstance(o, Observation) for o in release_error.value.protected_objects)
     assert Observation.objects.filter(geography="essex").count() == 2
