@@ -162,6 +162,23 @@ def funnel_table(picture: AreaPicture) -> DataTable:
     )
 
 
+def other_measures_table(picture: AreaPicture) -> DataTable | None:
+    if not picture.other_measures:
+        return None
+    return DataTable(
+        name="other-measures",
+        caption=_("Other figures for %(area)s") % {"area": picture.area_name},
+        head=[_("Figures"), _("Last four quarters"), _("Count"), _("Four quarters before"),
+              _("Count"), _("Change"), _("Rate per 100,000 people")],
+        kinds=[TEXT, TEXT, COUNT, TEXT, COUNT, TEXT, RATE],
+        rows=[[m.label, m.period_label, m.last, m.previous_label, m.previous,
+               change_words(m.change), m.rate] for m in picture.other_measures],
+        notes=[_("Duty to Notify reports, recorded crimes and helpline figures are separate "
+                 "counts from NRM referrals and must not be added to them.")],
+        synthetic=picture.synthetic,
+    )
+
+
 def change_words(change: Any) -> str:
     if change is None:
         return _("not known")

@@ -65,8 +65,13 @@ def area_section(request: HttpRequest, area: Area) -> dict[str, Any] | None:
         "peer_not_found": bool(asked) and peers is None,
         "asked_peers": asked,
         "charts_html": _charts_html(picture) if picture.has_figures else "",
+        "other_measures": _govuk(tables.other_measures_table(picture)),
         "query": _query(picture),
     }
+
+
+def _govuk(table: tables.DataTable | None) -> dict[str, Any] | None:
+    return table.govuk() if table is not None else None
 
 
 def _charts_html(picture: AreaPicture) -> str:

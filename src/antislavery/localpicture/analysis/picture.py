@@ -76,6 +76,21 @@ class SourceNote:
 
 
 @dataclass(frozen=True)
+class MeasureFigures:
+    """One more measure for the area (Duty to Notify reports, recorded crimes...)."""
+
+    measure: str
+    label: str
+    period_label: str
+    previous_label: str
+    last: int | None
+    previous: int | None
+    change: stats.ChangeTest | None
+    rate: float | None
+    synthetic: bool
+
+
+@dataclass(frozen=True)
 class Revision:
     period: str
     breakdown: str
@@ -101,6 +116,7 @@ class AreaPicture:
     funnel: national.Funnel | None = None
     sources: list[SourceNote] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    other_measures: list[MeasureFigures] = field(default_factory=list)
     synthetic: bool = False
     state: str = ""
     key: str = ""
@@ -192,11 +208,36 @@ def _build(area: Area, *, user: Any, state: str, region: PeerGroup | None,
         funnel=national.funnel(window, highlight=area.slug),
         sources=[_source_note(r) for r in releases],
         revisions=_revisions(rows, window.latest),
+        other_measures=_other_measures(area, user=user, state=state, measure=measure),
         state=state,
     )
     picture.synthetic = (quarterly.synthetic or window.synthetic
-                         or any(s.synthetic for s in picture.sources))
+                         or any(s.synthetic for s in picture.sources)
+                         or any(g.synthetic for g in picture.other_measures))
     return picture
+
+
+def _other_measures(area: Area, *, user: Any, state: str, measure: str) -> list[MeasureFigures]:
+    """The area's last four quarters of every other measure the store has for it.
+
+    Each measure has its own latest quarter, so each names its own periods.
+    """
+    found = []
+    for other in labels.PICTURED_MEASURES:
+        if other == measure:
+            continue
+        window = national.national_window(user, other, state=state)
+        cell = window.total(area.slug)
+        if cell is None:
+            continue
+        change = stats.change_test(cell.last, cell.previous) \
+            if cell.last is not None and cell.previous is not None else None
+        found.append(MeasureFigures(
+            measure=other, label=labels.measure_label(other), period_label=window.period_label,
+            previous_label=window.previous_label, last=cell.last, previous=cell.previous,
+            change=change, rate=stats.rate(cell.last, window.populations.get(area.slug)),
+            synthetic=cell.synthetic))
+    return found
 
 
 def _headline(area: Area, window: national.NationalWindow, quarterly: Series) -> Headline:
