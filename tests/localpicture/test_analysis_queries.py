@@ -82,3 +82,22 @@ def test_funnel_places_each_area_against_limits_for_its_own_population(areas):
     counts = sum(p.count for p in found.points)
     people = sum(p.population for p in found.points)
     assert found.overall_rate == pytest.approx(counts * 100_000 / people)
+
+
+def test_one_area_running_ahead_does_not_move_every_area_s_window(areas):
+    official = data.release()
+    for slug in ("kent", "surrey", "essex"):
+        data.series(official, slug, "2024-Q1", [5] * 8)
+    ahead = data.release(title="Kent's own newer figures")
+    data.add(ahead, "kent", "2026-Q1", 7)
+    assert str(national.national_window(None, "nrm_referrals").latest) == "2025-Q4"
+
+
+def test_the_window_ends_with_the_latest_quarter_most_areas_have(areas):
+    official = data.release()
+    for slug in ("kent", "surrey", "essex"):
+        data.series(official, slug, "2024-Q1", [5] * 8)
+    newer = data.release(title="Newer quarter")
+    for slug in ("kent", "surrey"):
+        data.add(newer, slug, "2026-Q1", 6)
+    assert str(national.national_window(None, "nrm_referrals").latest) == "2026-Q1"

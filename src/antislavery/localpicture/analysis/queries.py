@@ -61,15 +61,24 @@ def latest_release_id(user: Any) -> int | None:
 
 
 def latest_quarter(user: Any, measure: str) -> Quarter | None:
-    """The latest quarter in the store with a figure for ``measure`` for any police force area.
+    """The latest quarter in the store with ``measure`` totals for most police force areas.
 
-    National totals can run ahead of area figures; the local picture's four-quarter windows
-    end with the latest quarter that areas have.
+    Comparisons need one window for every area, so the window ends with the latest quarter
+    for which at least half as many areas have a figure as in the best-covered quarter: a
+    single office's newer upload does not empty every other area's picture. National totals
+    can run ahead of area figures and are not counted.
     """
-    latest = (selectors.current_observations(user)
-              .filter(measure=measure, grain=Observation.Grain.QUARTER, area__isnull=False)
-              .aggregate(latest=Max("period_start"))["latest"])
-    return Quarter.of(latest) if latest else None
+    coverage = list(
+        selectors.current_observations(user)
+        .filter(measure=measure, grain=Observation.Grain.QUARTER, area__isnull=False,
+                breakdown="")
+        .values("period_start").annotate(areas=Count("geography", distinct=True))
+        .order_by("-period_start").values_list("period_start", "areas")
+    )
+    if not coverage:
+        return None
+    enough = max(areas for _start, areas in coverage) / 2
+    return Quarter.of(next(start for start, areas in coverage if areas >= enough))
 
 
 def source_kinds() -> dict[int, str]:
