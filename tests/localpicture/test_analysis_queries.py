@@ -101,3 +101,13 @@ def test_the_window_ends_with_the_latest_quarter_most_areas_have(areas):
     for slug in ("kent", "surrey"):
         data.add(newer, slug, "2026-Q1", 6)
     assert str(national.national_window(None, "nrm_referrals").latest) == "2026-Q1"
+
+
+def test_a_stray_upload_of_one_quarter_does_not_displace_a_full_series(areas):
+    demo = data.release(kind=Source.Kind.SYNTHETIC)
+    data.series(demo, "kent", "2024-Q1", [3] * 8)
+    stray = data.release(title="One official quarter")
+    data.add(stray, "kent", "2025-Q4", 40)
+    assert [p.value for p in series_for("kent").points] == [3] * 8
+    window = national.national_window(None, "nrm_referrals")
+    assert (window.total("kent").last, window.total("kent").previous) == (12, 12)

@@ -65,7 +65,9 @@ def _trend(user: Any, window: national.NationalWindow, measure: str,
     known for every area (so that areas of different sizes compare), otherwise as counts."""
     if window.latest is None:
         return None, None
-    by_area = queries.quarterly_totals(user, measure=measure, geographies=slugs)
+    by_area = queries.quarterly_totals(
+        user, measure=measure, geographies=slugs,
+        window=[str(q) for q in window.previous + window.last])
     names = {a.slug: a.name for a in window.areas}
     per_head = all(slug in window.populations for slug in slugs)
     first = window.latest.shift(-27)

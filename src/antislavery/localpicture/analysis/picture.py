@@ -178,7 +178,8 @@ def _member_slugs(group: PeerGroup | None, area: Area) -> list[str]:
 def _build(area: Area, *, user: Any, state: str, region: PeerGroup | None,
            peers: PeerGroup | None, measure: str) -> AreaPicture:
     window = national.national_window(user, measure, state=state)
-    rows = queries.area_rows(user, geography=area.slug, measure=measure)
+    rows = queries.area_rows(user, geography=area.slug, measure=measure,
+                             window=[str(q) for q in window.previous + window.last])
     quarterly = quarter_series(rows.quarters.get("", []),
                                last=window.latest if rows.quarters.get("") else None)
     yearly = year_series(quarterly, rows.years.get("", []))
