@@ -1,4 +1,5 @@
-"""Who sees which figures: public releases for all, private ones for their office and coordinators."""
+"""Who sees which figures: public releases for all, private ones for the office and coordinators.
+"""
 
 from __future__ import annotations
 
