@@ -171,7 +171,7 @@ def test_progress_page_of_a_running_import_refreshes_itself(
     page = client.get(job.get_absolute_url()).content.decode()
 
     assert '<meta http-equiv="refresh" content="3">' in page
-    assert "250000 of 500000 rows read (50%)" in page
+    assert "250,000 of 500,000 rows read (50%)" in page
     assert "Refresh now" in page
     other = Client()
     other.force_login(essex_editor)

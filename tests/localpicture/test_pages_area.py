@@ -189,3 +189,26 @@ def test_area_page_queries_stay_few_however_many_areas_have_figures(
         client.get("/areas/essex/")
     with django_assert_max_num_queries(15):
         client.get("/areas/essex/")
+
+
+def test_other_measures_of_the_area_are_given_beside_referrals(client, official):
+    dtn = data.release(title="Duty to Notify reports")
+    data.series(dtn, "essex", "2023-Q4", [2, 2, 2, 2, 3, 3, 3, 3], measure="dtn_reports")
+    html = section(client.get("/areas/essex/").content.decode())
+    table = re.search(r'<table class="govuk-table">\s*<caption[^>]*>\s*Other figures for Essex'
+                      r'.*?</table>', html, re.S)
+    assert table, "no table of other figures"
+    cells = re.findall(r"<td[^>]*>\s*([^<]*?)\s*</td>", table.group(0))
+    population = 1_000_000 + 20_000 * data.territorial_index("essex")
+    assert cells == ["2024 Q4 to 2025 Q3", "12", "2023 Q4 to 2024 Q3", "8", "no clear change",
+                     f"{12 * 100_000 / population:.1f}"]
+    assert "must not be added to them" in html
+
+
+def test_yearly_figures_download_as_csv(client, official):
+    response = client.get("/statistics/areas/essex/data/yearly.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Year", "NRM referrals", "Note", "Synthetic"]
+    assert rows[1][0] == "2023"
+    assert rows[1][1] == ""
+    assert rows[1][2] == "some quarters unknown"

@@ -174,3 +174,22 @@ def test_report_json_downloads_with_the_same_headline_as_the_command(client, tmp
     downloaded = json.loads(client.get("/statistics/areas/essex/report.json").content)
     written = json.loads(report(tmp_path, fmt="json").read_text())
     assert downloaded["headline"] == written["headline"]
+
+
+def test_cli_document_describes_profile_and_each_option():
+    from pathlib import Path
+
+    from antislavery.localpicture.management.commands.profile import Command
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    section = text.split("## `antislavery profile AREA`", 1)[1].split("\n## ", 1)[0]
+    parser = Command().create_parser("antislavery", "profile")
+    options = [o for action in parser._actions for o in action.option_strings
+               if o.startswith("--") and o not in {"--help", "--version", "--verbosity",
+                                                     "--settings", "--pythonpath",
+                                                     "--traceback", "--no-color",
+                                                     "--force-color", "--skip-checks"}]
+    assert options == ["--format", "--output", "--peers"]
+    for option in ["--format", "-o FILE", "--peers"]:
+        assert f"`{option}" in section, option
+    assert '"nrm_referrals_last_4_quarters": N' in section

@@ -128,3 +128,18 @@ def test_observations_cannot_be_deleted(areas):
     with pytest.raises(PermissionError):
         Observation.objects.all().delete()
     assert Observation.objects.count() == 3
+
+
+def test_areas_and_releases_with_figures_cannot_be_deleted(areas):
+    from django.db.models import ProtectedError
+
+    result = _import(tidy_csv(FIRST))
+
+    with pytest.raises(ProtectedError) as area_error:
+        areas["essex"].delete()
+    with pytest.raises(ProtectedError) as release_error:
+        result.release.delete()
+
+    assert any(isinstance(o, Observation) for o in area_error.value.protected_objects)
+    assert any(isinstance(o, Observation) for o in release_error.value.protected_objects)
+    assert Observation.objects.filter(geography="essex").count() == 2

@@ -1,4 +1,4 @@
-"""Who sees which figures: public releases for all; private ones for office and coordinators."""
+"""Who sees which figures: public releases for all, private ones for one office."""
 
 from __future__ import annotations
 

@@ -12,9 +12,10 @@ from .analysis import labels, national, queries, stats
 from .analysis.series import quarter_series
 
 
-def comparison(user: Any, *, measure: str, slugs: list[str], group: Any = None) -> dict[str, Any]:
+def comparison(user: Any, *, measure: str, slugs: list[str], group: Any = None,
+               state: str | None = None) -> dict[str, Any]:
     """Everything the compare page shows for ``slugs`` (areas of England and Wales)."""
-    window = national.national_window(user, measure)
+    window = national.national_window(user, measure, state=state)
     found = national.funnel(window)
     rows = [row for row in national.area_table(window, found) if row.info.slug in slugs]
     name = group.name if group is not None else _("The areas chosen")
@@ -65,7 +66,9 @@ def _trend(user: Any, window: national.NationalWindow, measure: str,
     known for every area (so that areas of different sizes compare), otherwise as counts."""
     if window.latest is None:
         return None, None
-    by_area = queries.quarterly_totals(user, measure=measure, geographies=slugs)
+    by_area = queries.quarterly_totals(
+        user, measure=measure, geographies=slugs,
+        window=[str(q) for q in window.previous + window.last])
     names = {a.slug: a.name for a in window.areas}
     per_head = all(slug in window.populations for slug in slugs)
     first = window.latest.shift(-27)

@@ -15,6 +15,7 @@ changes nothing (the same file has the same SHA-256).
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import random
 from collections.abc import Iterator, Sequence
@@ -70,6 +71,8 @@ def load(*, stdout: TextIO) -> None:
                 notes=_sources_note(annual, "referrals_latest_source")),
         _import(quarterly_latest(quarterly), "nrm-national-quarterly-latest.csv",
                 title="NRM and Duty to Notify national figures by quarter, latest seen",
+                published_on=max(datetime.date.fromisoformat(row["published"])
+                                 for row in quarterly if row["published"]),
                 notes=_sources_note(quarterly, "source")),
         _import(population_csv(population), "synthetic-population.csv", source=SYNTHETIC,
                 title="Synthetic population of each area, 2019 to 2025 (demonstration)"),

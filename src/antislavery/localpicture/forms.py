@@ -40,7 +40,7 @@ class UploadForm(forms.Form):
     private_to = forms.ModelChoiceField(
         label=_("Office the figures are private to"), required=False,
         queryset=Area.objects.filter(territorial=True).order_by("name"), to_field_name="slug",
-        help_text=_("Needed when the figures are private."))
+        empty_label=_("Choose an office"), help_text=_("Needed when the figures are private."))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

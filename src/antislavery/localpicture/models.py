@@ -132,14 +132,24 @@ class Observation(models.Model):
         SUPPRESSED = "suppressed", _("Suppressed")
         NOT_AVAILABLE = "not_available", _("Not available")
 
-    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="observations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="observations")
+    # A fact table loaded in bulk: its foreign keys carry no database constraint, because
+    # PostgreSQL checks such a constraint row by row and that halves import speed. The
+    # importer is the only writer and takes every id from a row it has just read or made, in
+    # the same transaction; Django's PROTECT still refuses to delete a referenced row.
+    # See docs/decisions/0002-statistics-store.md.
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="observations",
+                                db_constraint=False)
+    # Copied from the release so that the current-cell constraint can name it; that
+    # constraint's index starts with it, so it needs no index of its own.
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="observations",
+                               db_constraint=False, db_index=False)
     period = models.CharField(_("period"), max_length=7)
     grain = models.CharField(_("grain"), max_length=7, choices=Grain.choices)
     period_start = models.DateField(_("start of the period"))
     area = models.ForeignKey(
         "areas.Area", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="observations",
+        related_name="observations", db_index=False,  # obs_area_measure starts with it
+        db_constraint=False,
     )
     geography = models.CharField(
         _("geography"), max_length=80,
@@ -155,9 +165,11 @@ class Observation(models.Model):
     flag = models.CharField(_("flag"), max_length=16, choices=Flag.choices, blank=True)
     synthetic = models.BooleanField(_("synthetic"), default=False)
     is_current = models.BooleanField(_("current"), default=True)
+    # Always an earlier row of the same table: pages follow it forwards ("revised from
+    # 412"), so it needs no index.
     previous = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="revisions",
-        help_text=_("The figure this one revised."),
+        help_text=_("The figure this one revised."), db_constraint=False, db_index=False,
     )
 
     objects = AppendOnlyQuerySet.as_manager()

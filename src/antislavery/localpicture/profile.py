@@ -106,6 +106,13 @@ def figures(picture: AreaPicture) -> dict[str, Any]:
             for g in picture.comparisons
         ],
         "funnel": _funnel(picture),
+        "other_measures": [
+            {"measure": m.measure, "last_4_quarters": m.last, "previous_4_quarters": m.previous,
+             "period": m.period_label, "previous_period": m.previous_label,
+             "change": m.change.verdict if m.change else None,
+             "p_value": m.change.p_value if m.change else None, "rate_per_100000": m.rate}
+            for m in picture.other_measures
+        ],
         "revisions": [{"period": r.period, "breakdown": r.breakdown, "from": r.before,
                        "to": r.after} for r in picture.revisions],
         "sources": [
@@ -183,6 +190,9 @@ def to_csv(picture: AreaPicture) -> str:
             if picture.peer_group:
                 row("breakdown", item, window, "peer_share", share.peer_share)
             row("breakdown", item, window, "national_share", share.national_share)
+    for other in picture.other_measures:
+        row("other_measures", other.measure, other.period_label, "count", other.last)
+        row("other_measures", other.measure, other.previous_label, "count", other.previous)
     for group in picture.comparisons:
         row("comparison", group.name, window, "count", group.last)
         row("comparison", group.name, before, "count", group.previous)
@@ -219,12 +229,7 @@ def to_docx(picture: AreaPicture) -> bytes:
         run.bold = True
         run.font.color.rgb = RGBColor(0xD4, 0x35, 0x1C)
 
-    document.add_heading(_("Headline figures"), level=1)
-    for sentence in (wording.headline_sentence(picture),
-                     wording.change_sentence(picture.headline.change),
-                     wording.rate_sentence(picture)):
-        document.add_paragraph(sentence)
-    _headline_table(document, picture)
+    _headline_section(document, picture)
 
     _chart_sections(document, picture)
     if picture.revisions:
@@ -246,6 +251,21 @@ def to_docx(picture: AreaPicture) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _headline_section(document: Any, picture: AreaPicture) -> None:
+    document.add_heading(_("Headline figures"), level=1)
+    for sentence in (wording.headline_sentence(picture),
+                     wording.change_sentence(picture.headline.change),
+                     wording.rate_sentence(picture)):
+        document.add_paragraph(sentence)
+    _headline_table(document, picture)
+    others = tables.other_measures_table(picture)
+    if others is not None:
+        document.add_heading(others.caption, level=2)
+        _table(document, others)
+        for note in others.notes:
+            document.add_paragraph(note)
 
 
 def _chart_sections(document: Any, picture: AreaPicture) -> None:
@@ -271,6 +291,8 @@ def _chart_sections(document: Any, picture: AreaPicture) -> None:
         _table(document, table)
         for note in table.notes:
             document.add_paragraph(note)
+        if name == "trend" and by_name.get("yearly") and by_name["yearly"].rows:
+            _table(document, by_name["yearly"])
 
 
 def _headline_table(document: Any, picture: AreaPicture) -> None:

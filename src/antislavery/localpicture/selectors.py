@@ -50,7 +50,7 @@ def release_summary(release: Release) -> list[dict[str, Any]]:
     """Per measure: how many figures the release added, its first and last period, places."""
     rows = (Observation.objects.filter(release=release)
             .values("measure", "grain")
-            .annotate(figures=Count("pk"), first=Min("period_start"), last=Max("period_start"),
+            .annotate(figures=Count("pk"), first=Min("period"), last=Max("period"),
                       places=Count("geography", distinct=True),
                       revisions=Count("previous"))
             .order_by("measure", "grain"))

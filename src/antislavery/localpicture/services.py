@@ -8,9 +8,11 @@ becomes the current figure and points at the one it revised. Nothing is deleted.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,8 +118,9 @@ def import_statistics(*, data: bytes, file_name: str, actor: Any,
     if existing is not None:
         return ImportResult(release=existing, unchanged=_cells_of(existing),
                             already_imported=True, dry_run=dry_run)
-    read = read_statistics_file(data, file_name, period=options.period or None,
-                                progress=progress)
+    with _collector_paused():
+        read = read_statistics_file(data, file_name, period=options.period or None,
+                                    progress=progress)
     # A file that could not be read at all says nothing useful about its source or areas.
     plan = _plan(read, actor, options) if read.cells or not read.problems else None
     if read.problems or plan is None:
@@ -126,11 +129,28 @@ def import_statistics(*, data: bytes, file_name: str, actor: Any,
               "changed.") % {"count": len(read.problems)},
             problems=read.problems.problems)
     try:
-        return _record(read.cells, plan=plan, sha256=sha256, file_name=file_name, actor=actor,
-                       options=options, dry_run=dry_run)
+        with _collector_paused():
+            return _record(read.cells, plan=plan, sha256=sha256, file_name=file_name,
+                           actor=actor, options=options, dry_run=dry_run)
     except IntegrityError as exc:
         raise Conflict(_("Another import changed the same figures at the same time; nothing "
                          "was changed. Import the file again.")) from exc
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a file's hundreds of thousands of rows are made.
+
+    The rows hold no reference cycles, and the collector would otherwise walk them again and
+    again as they accumulate (about a third of the import time on large files).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def check_size(size: int) -> None:
@@ -294,6 +314,9 @@ def store_cells(release: Release, cells: list[Cell]) -> tuple[int, int, int]:
             new_rows.append((cell, old[0]))
     for start in range(0, len(revised), 500):
         Observation.objects.filter(pk__in=revised[start:start + 500]).update(is_current=False)
+    # In the order of the indexes (place, period, measure, breakdown), so that each index
+    # grows at one end instead of splitting pages all over: much faster for large files.
+    new_rows.sort(key=lambda pair: pair[0].key)
     _insert(release, new_rows)
     return len(new_rows) - len(revised), len(revised), unchanged
 

@@ -82,6 +82,19 @@ def trend_table(picture: AreaPicture) -> DataTable:
     )
 
 
+def yearly_table(picture: AreaPicture) -> DataTable:
+    rows = [[p.label, p.value, flag_label(p.flag) if p.value is None else ""]
+            for p in picture.yearly.points]
+    return DataTable(
+        name="yearly",
+        caption=_("%(measure)s in %(area)s, each calendar year") % {
+            "measure": picture.measure_label, "area": picture.area_name},
+        head=[_("Year"), picture.measure_label, _("Note")], kinds=[TEXT, COUNT, TEXT],
+        rows=rows, notes=[n for n in [picture.yearly.gap_note()] if n],
+        synthetic=picture.synthetic,
+    )
+
+
 def breakdown_table(picture: AreaPicture, breakdown: Breakdown) -> DataTable:
     head = [breakdown.title, _("Count"), _("Share in %(area)s") % {"area": picture.area_name}]
     kinds = [TEXT, COUNT, SHARE]
@@ -153,6 +166,23 @@ def funnel_table(picture: AreaPicture) -> DataTable:
     )
 
 
+def other_measures_table(picture: AreaPicture) -> DataTable | None:
+    if not picture.other_measures:
+        return None
+    return DataTable(
+        name="other-measures",
+        caption=_("Other figures for %(area)s") % {"area": picture.area_name},
+        head=[_("Figures"), _("Last four quarters"), _("Count"), _("Four quarters before"),
+              _("Count"), _("Change"), _("Rate per 100,000 people")],
+        kinds=[TEXT, TEXT, COUNT, TEXT, COUNT, TEXT, RATE],
+        rows=[[m.label, m.period_label, m.last, m.previous_label, m.previous,
+               change_words(m.change), m.rate] for m in picture.other_measures],
+        notes=[_("Duty to Notify reports, recorded crimes and helpline figures are separate "
+                 "counts from NRM referrals and must not be added to them.")],
+        synthetic=picture.synthetic,
+    )
+
+
 def change_words(change: Any) -> str:
     if change is None:
         return _("not known")
@@ -164,7 +194,7 @@ def change_words(change: Any) -> str:
 
 
 def picture_tables(picture: AreaPicture) -> list[DataTable]:
-    tables = [trend_table(picture)]
+    tables = [trend_table(picture), yearly_table(picture)]
     tables += [breakdown_table(picture, b) for b in picture.breakdowns]
     tables.append(comparison_table(picture))
     if picture.funnel is not None:

@@ -3,6 +3,7 @@ and the charts, data and reports they offer for download."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
@@ -10,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -19,7 +21,7 @@ from antislavery.areas.models import Area, PeerGroup
 from antislavery.errors import NotFound
 
 from . import charts, disclosure, profile, tables, wording
-from .analysis import labels, national
+from .analysis import labels, national, queries
 from .analysis.picture import AreaPicture, area_picture
 from .forms_picture import CompareForm, MeasureForm
 
@@ -29,7 +31,7 @@ SECTION_SECONDS = 60 * 60
 def _peer_group(slug: str | None) -> PeerGroup | None:
     if not slug:
         return None
-    return area_selectors.visible_peer_groups().filter(slug=slug).first()
+    return PeerGroup.objects.filter(slug=slug).first()
 
 
 def _picture_for(request: HttpRequest, area: Area) -> AreaPicture:
@@ -58,13 +60,19 @@ def area_section(request: HttpRequest, area: Area) -> dict[str, Any] | None:
                     *wording.caveats(picture.measure, synthetic=picture.synthetic)],
         "sources": [wording.source_line(s) for s in picture.sources],
         "revisions": wording.revision_lines(picture),
-        "peer_groups": [g for g in area_selectors.visible_peer_groups()
-                        if g.slug != (picture.region_group or ("",))[0]],
+        "peer_groups": [{"slug": slug, "name": name} for slug, name in
+                        PeerGroup.objects.order_by("kind", "name").values_list("slug", "name")
+                        if slug != (picture.region_group or ("",))[0]],
         "peer_not_found": bool(asked) and peers is None,
         "asked_peers": asked,
         "charts_html": _charts_html(picture) if picture.has_figures else "",
+        "other_measures": _govuk(tables.other_measures_table(picture)),
         "query": _query(picture),
     }
+
+
+def _govuk(table: tables.DataTable | None) -> dict[str, Any] | None:
+    return table.govuk() if table is not None else None
 
 
 def _charts_html(picture: AreaPicture) -> str:
@@ -94,11 +102,23 @@ def _figures(picture: AreaPicture) -> list[dict[str, Any]]:
             "image_url": None if inline else reverse("localpicture:chart", args=url_args) + query,
             "table": table.govuk() if table else None,
             "notes": table.notes if table else [],
+            "extra": _extra_table(by_name.get("yearly"), url_args[0], query)
+            if chart.name == "trend" else None,
             "csv_url": reverse("localpicture:chart-data", args=[*url_args, "csv"]) + query,
             "xlsx_url": reverse("localpicture:chart-data", args=[*url_args, "xlsx"]) + query,
             "source": source,
         })
     return figures
+
+
+def _extra_table(table: tables.DataTable | None, slug: str, query: str) -> dict | None:
+    if table is None or not table.rows:
+        return None
+    return {
+        "table": table.govuk(), "notes": table.notes,
+        "csv_url": reverse("localpicture:chart-data", args=[slug, table.name, "csv"]) + query,
+        "xlsx_url": reverse("localpicture:chart-data", args=[slug, table.name, "xlsx"]) + query,
+    }
 
 
 def _area(slug: str) -> Area:
@@ -163,12 +183,31 @@ def national_page(request: HttpRequest) -> HttpResponse:
     """Every area at a glance for one measure: a table by name and a funnel plot."""
     form = MeasureForm(request.GET or None)
     measure = form.cleaned_data["measure"] if form.is_valid() else labels.DEFAULT_MEASURE
-    window = national.national_window(request.user, measure)
+    state = queries.store_state(request.user)
+    context = _cached(f"national:{state}:{translation.get_language()}:{measure}",
+                      lambda: _national_figures(request.user, measure, state))
+    context["form"] = form
+    return render(request, "localpicture/national.html", context,
+                  status=400 if form.errors else 200)
+
+
+def _cached(key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A page's figures, built once per store state (building draws charts: it is slow)."""
+    key = f"localpicture:page:{key}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = build()
+        cache.set(key, figures, SECTION_SECONDS)
+    return dict(figures)
+
+
+def _national_figures(user: Any, measure: str, state: str) -> dict[str, Any]:
+    window = national.national_window(user, measure, state=state)
     found = national.funnel(window)
     rows = national.area_table(window, found)
-    context = {
-        "form": form, "measure": measure, "measure_label": labels.measure_label(measure),
-        "window": window, "rows": rows, "table": _national_table(rows, window),
+    return {
+        "measure": measure, "measure_label": labels.measure_label(measure),
+        "window": window, "table": _national_table(rows, window),
         "published": [(labels.geography_label(g), cell)
                       for g, cell in national.published_totals(window)],
         "funnel_figure": _national_funnel(window, found),
@@ -176,8 +215,6 @@ def national_page(request: HttpRequest) -> HttpResponse:
         "caveats": [*disclosure.window_notes(window),
                     *wording.caveats(measure, synthetic=window.synthetic)],
     }
-    return render(request, "localpicture/national.html", context,
-                  status=400 if form.errors else 200)
 
 
 def _national_table(rows: list[national.AreaRow], window: national.NationalWindow) -> dict:
@@ -219,7 +256,12 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.chosen_slugs():
         from .compare import comparison
 
-        context.update(comparison(request.user, measure=form.cleaned_data["measure"],
-                                  slugs=form.chosen_slugs(), group=form.cleaned_data["group"]))
+        measure, slugs = form.cleaned_data["measure"], form.chosen_slugs()
+        group = form.cleaned_data["group"]
+        state = queries.store_state(request.user)
+        key = (f"compare:{state}:{translation.get_language()}:{measure}:{','.join(slugs)}:"
+               f"{group.pk if group else ''}")
+        context.update(_cached(key, lambda: comparison(
+            request.user, measure=measure, slugs=slugs, group=group, state=state)))
     return render(request, "localpicture/compare.html", context,
                   status=400 if form.errors else 200)

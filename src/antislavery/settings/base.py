@@ -173,6 +173,8 @@ MEDIA_URL = "/media/"
 
 # Uploads: the largest file any form accepts; each importer may set a smaller limit.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Statistics files (antislavery import-stats and the upload page) may be larger.
+STATS_MAX_UPLOAD_BYTES = int(os.environ.get("STATS_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -76,6 +76,21 @@ class SourceNote:
 
 
 @dataclass(frozen=True)
+class MeasureFigures:
+    """One more measure for the area (Duty to Notify reports, recorded crimes...)."""
+
+    measure: str
+    label: str
+    period_label: str
+    previous_label: str
+    last: int | None
+    previous: int | None
+    change: stats.ChangeTest | None
+    rate: float | None
+    synthetic: bool
+
+
+@dataclass(frozen=True)
 class Revision:
     period: str
     breakdown: str
@@ -103,6 +118,7 @@ class AreaPicture:
     restricted: bool = False  # some protected figure is unrounded: not for publication
     sources: list[SourceNote] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    other_measures: list[MeasureFigures] = field(default_factory=list)
     synthetic: bool = False
     state: str = ""
     key: str = ""
@@ -164,7 +180,8 @@ def _member_slugs(group: PeerGroup | None, area: Area) -> list[str]:
 def _build(area: Area, *, user: Any, state: str, region: PeerGroup | None,
            peers: PeerGroup | None, measure: str) -> AreaPicture:
     window = national.national_window(user, measure, state=state)
-    rows = queries.area_rows(user, geography=area.slug, measure=measure)
+    rows = queries.area_rows(user, geography=area.slug, measure=measure,
+                             window=[str(q) for q in window.previous + window.last])
     quarterly = quarter_series(rows.quarters.get("", []),
                                last=window.latest if rows.quarters.get("") else None)
     yearly = year_series(quarterly, rows.years.get("", []))
@@ -194,22 +211,50 @@ def _build(area: Area, *, user: Any, state: str, region: PeerGroup | None,
         funnel=national.funnel(window, highlight=area.slug),
         sources=[_source_note(r) for r in releases],
         revisions=_revisions(rows, window.latest),
+        other_measures=_other_measures(area, user=user, state=state, measure=measure),
         state=state,
     )
     picture.synthetic = (quarterly.synthetic or window.synthetic
-                         or any(s.synthetic for s in picture.sources))
-    _mark_disclosure(picture, rows, window, user)
+                         or any(s.synthetic for s in picture.sources)
+                         or any(g.synthetic for g in picture.other_measures))
+    _mark_disclosure(picture, rows, window, user, state=state)
     return picture
 
 
 def _mark_disclosure(picture: AreaPicture, rows: queries.AreaRows,
-                     window: national.NationalWindow, user: Any) -> None:
+                     window: national.NationalWindow, user: Any, *, state: str) -> None:
     """Say whether protected figures (disclosed for ``user``) are in the picture."""
-    from antislavery.localpicture.disclosure import Discloser
-
-    in_window = any(cell.protected for cells in window.cells.values() for cell in cells.values())
+    cells = [cell for by_breakdown in window.cells.values() for cell in by_breakdown.values()]
+    for other in picture.other_measures:
+        cell = national.national_window(user, other.measure, state=state).total(
+            picture.area_slug)
+        cells += [cell] if cell is not None else []
+    in_window = any(cell.protected for cell in cells)
     picture.protected = rows.protected or in_window
-    picture.restricted = rows.restricted or (in_window and Discloser(user).sees_some_unrounded)
+    picture.restricted = rows.restricted or any(cell.restricted for cell in cells)
+
+
+def _other_measures(area: Area, *, user: Any, state: str, measure: str) -> list[MeasureFigures]:
+    """The area's last four quarters of every other measure the store has for it.
+
+    Each measure has its own latest quarter, so each names its own periods.
+    """
+    found = []
+    for other in labels.PICTURED_MEASURES:
+        if other == measure:
+            continue
+        window = national.national_window(user, other, state=state)
+        cell = window.total(area.slug)
+        if cell is None:
+            continue
+        change = stats.change_test(cell.last, cell.previous) \
+            if cell.last is not None and cell.previous is not None else None
+        found.append(MeasureFigures(
+            measure=other, label=labels.measure_label(other), period_label=window.period_label,
+            previous_label=window.previous_label, last=cell.last, previous=cell.previous,
+            change=change, rate=stats.rate(cell.last, window.populations.get(area.slug)),
+            synthetic=cell.synthetic))
+    return found
 
 
 def _headline(area: Area, window: national.NationalWindow, quarterly: Series) -> Headline:
@@ -285,3 +330,20 @@ def _revisions(rows: queries.AreaRows, latest: Quarter | None) -> list[Revision]
                     and row.revised_from != row.value:
                 found.append(Revision(row.period, breakdown, row.revised_from, row.value))
     return sorted(found, key=lambda r: (r.period, r.breakdown), reverse=True)
+
+
+def series_for(geography: str, *, measure: str = labels.DEFAULT_MEASURE, breakdown: str = "",
+               grain: str = "quarter", user: Any = None) -> Series:
+    """One geography's series of ``measure`` for one ``breakdown`` ('' for the total).
+
+    ``geography`` is an area's slug or a national geography (``uk``, ``england-and-wales``...).
+    At quarter grain each point carries its four-quarter total; at year grain a year is a
+    stored yearly figure or the sum of four known quarters. Gaps stay gaps, flagged.
+    """
+    if grain not in ("quarter", "year"):
+        raise ValueError(f"grain must be quarter or year, not {grain!r}")
+    rows = queries.area_rows(user, geography=geography, measure=measure)
+    quarterly = quarter_series(rows.quarters.get(breakdown, []))
+    if grain == "quarter":
+        return quarterly
+    return year_series(quarterly, rows.years.get(breakdown, []))

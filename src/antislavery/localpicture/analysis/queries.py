@@ -4,9 +4,11 @@ Cross-area figures are summed by the database (one grouped query per measure), a
 own figures come in one indexed query; nothing here loops over observations in Python beyond
 the few hundred rows of one area.
 
-When several sources give the same cell, one source is used per area and measure, by
-:data:`SOURCE_PRIORITY` (official statistics first, synthetic demonstration figures last),
-so that a series never mixes sources.
+When several sources give figures for the same area and measure, one source is used, so that
+a series never mixes sources: the one with the most known quarterly totals in the four-quarter
+windows compared (then over the whole series), and among equals by :data:`SOURCE_PRIORITY`
+(official statistics first, synthetic demonstration figures last). A stray upload of one
+quarter does not displace a full series.
 """
 
 from __future__ import annotations
@@ -46,12 +48,12 @@ def visibility_scope(user: Any) -> str:
 def store_state(user: Any) -> str:
     """A short key that changes whenever the figures the user may see change.
 
-    Releases are only ever added, so the newest release, their number and the newest file's
-    hash identify the store's state for a user's scope.
+    Releases are only ever added, so the newest release, their number and the newest import
+    time identify the store's state for a user's scope.
     """
-    releases = selectors.visible_releases(user)
-    summary = releases.aggregate(latest=Max("pk"), count=Count("pk"))
-    newest = releases.order_by("-pk").values_list("sha256", flat=True).first() or ""
+    summary = selectors.visible_releases(user).aggregate(
+        latest=Max("pk"), count=Count("pk"), newest=Max("imported_at"))
+    newest = summary["newest"].timestamp() if summary["newest"] else ""
     text = (f"{visibility_scope(user)}:{summary['latest']}:{summary['count']}:{newest}"
             f":k{disclosure.threshold()}")
     return hashlib.sha256(text.encode()).hexdigest()[:20]
@@ -62,25 +64,52 @@ def latest_release_id(user: Any) -> int | None:
 
 
 def latest_quarter(user: Any, measure: str) -> Quarter | None:
-    """The latest quarter in the store with a figure for ``measure`` for any police force area.
+    """The latest quarter in the store with ``measure`` totals for most police force areas.
 
-    National totals can run ahead of area figures; the local picture's four-quarter windows
-    end with the latest quarter that areas have.
+    Comparisons need one window for every area, so the window ends with the latest quarter
+    for which at least half as many areas have a figure as in the best-covered quarter: a
+    single office's newer upload does not empty every other area's picture. National totals
+    can run ahead of area figures and are not counted.
     """
-    latest = (selectors.current_observations(user)
-              .filter(measure=measure, grain=Observation.Grain.QUARTER, area__isnull=False)
-              .aggregate(latest=Max("period_start"))["latest"])
-    return Quarter.of(latest) if latest else None
+    coverage = list(
+        selectors.current_observations(user)
+        .filter(measure=measure, grain=Observation.Grain.QUARTER, area__isnull=False,
+                breakdown="")
+        .values("period_start").annotate(areas=Count("geography", distinct=True))
+        .order_by("-period_start").values_list("period_start", "areas")
+    )
+    if not coverage:
+        return None
+    enough = max(areas for _start, areas in coverage) / 2
+    return Quarter.of(next(start for start, areas in coverage if areas >= enough))
 
 
 def source_kinds() -> dict[int, str]:
     return dict(Source.objects.values_list("pk", "kind"))
 
 
-def preferred_source(candidates: Iterable[int], kinds: dict[int, str]) -> int | None:
-    """The source to use among those that have figures (lowest priority number, then oldest)."""
-    ordered = sorted(set(candidates), key=lambda pk: (SOURCE_PRIORITY.get(kinds.get(pk), 9), pk))
+def preferred_source(coverage: dict[int, tuple[int, int]], kinds: dict[int, str]) -> int | None:
+    """The source to use among those with figures.
+
+    ``coverage`` gives each source's known totals in the window and over the whole series:
+    the most of the first, then of the second, then the kind's priority, then the oldest.
+    """
+    ordered = sorted(coverage, key=lambda pk: (-coverage[pk][0], -coverage[pk][1],
+                                               SOURCE_PRIORITY.get(kinds.get(pk), 9), pk))
     return ordered[0] if ordered else None
+
+
+def _coverage(records: Iterable[tuple[int, str, int | None]],
+              window: set[str]) -> dict[int, tuple[int, int]]:
+    """Known figures per source, in ``window`` and overall, from (source, period, value)."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for source, period, value in records:
+        entry = counts[source]  # a source with only gaps is still a candidate
+        if value is not None:
+            entry[1] += 1
+            if period in window:
+                entry[0] += 1
+    return {pk: (inside, overall) for pk, (inside, overall) in counts.items()}
 
 
 @dataclass
@@ -98,9 +127,11 @@ class AreaRows:
         return set(self.quarters) | set(self.years)
 
 
-def area_rows(user: Any, *, geography: str, measure: str) -> AreaRows:
+def area_rows(user: Any, *, geography: str, measure: str,
+              window: Iterable[str] = ()) -> AreaRows:
     """Every current figure of one geography and measure, from its preferred source.
 
+    ``window`` names the quarters being compared, which weigh first in choosing the source.
     Figures come through the disclosure rule for ``user``, the revised ones too.
     """
     discloser = disclosure.Discloser(user)
@@ -110,9 +141,10 @@ def area_rows(user: Any, *, geography: str, measure: str) -> AreaRows:
         .values_list("source_id", "period", "grain", "breakdown", "value", "flag", "synthetic",
                      "previous__value", "release_id", "previous__release_id")
     )
-    kinds = source_kinds()
-    totals = [r[0] for r in records if r[3] == ""]
-    source_id = preferred_source(totals or [r[0] for r in records], kinds)
+    totals = [(r[0], r[1], r[4]) for r in records
+              if r[3] == "" and r[2] == Observation.Grain.QUARTER]
+    coverage = _coverage(totals or [(r[0], r[1], r[4]) for r in records], set(window))
+    source_id = preferred_source(coverage, source_kinds())
     result = AreaRows(source_id)
     for (source, period, grain, breakdown, value, flag, synthetic, previous, release,
          previous_release) in records:
@@ -188,7 +220,11 @@ def window_cells(user: Any, *, measure: str, geographies: Iterable[str], last: l
         .order_by()
     )
     by_source: dict[str, dict[int, dict[str, WindowCell]]] = defaultdict(lambda: defaultdict(dict))
+    known: dict[tuple[str, int], int] = defaultdict(int)
     for row in grouped:
+        if row["breakdown"] == "":
+            known[row["geography"], row["source_id"]] = (row["last_known"]
+                                                         + row["previous_known"])
         by_source[row["geography"]][row["source_id"]][row["breakdown"]] = WindowCell(
             last=_window_sum(row["last_sum"], row["last_known"], len(last_periods)),
             previous=_window_sum(row["previous_sum"], row["previous_known"],
@@ -200,8 +236,8 @@ def window_cells(user: Any, *, measure: str, geographies: Iterable[str], last: l
     kinds = source_kinds()
     result = Window()
     for geography, sources in by_source.items():
-        with_total = [pk for pk, cells in sources.items() if "" in cells]
-        chosen = preferred_source(with_total or list(sources), kinds)
+        coverage = {pk: (known[geography, pk], known[geography, pk]) for pk in sources}
+        chosen = preferred_source(coverage, kinds)
         if chosen is not None:
             result.cells[geography] = sources[chosen]
             result.sources[geography] = chosen
@@ -245,8 +281,8 @@ def releases_by_id(ids: Iterable[int]) -> list[Release]:
                 .order_by("-published_on", "-pk"))
 
 
-def quarterly_totals(user: Any, *, measure: str,
-                     geographies: Iterable[str]) -> dict[str, list[Row]]:
+def quarterly_totals(user: Any, *, measure: str, geographies: Iterable[str],
+                     window: Iterable[str] = ()) -> dict[str, list[Row]]:
     """The quarterly totals of several geographies, each from its preferred source.
 
     Figures come through the disclosure rule for ``user``.
@@ -260,9 +296,12 @@ def quarterly_totals(user: Any, *, measure: str,
                      "release_id")
     )
     kinds = source_kinds()
+    periods = set(window)
     chosen = {}
     for geography in {r[0] for r in records}:
-        chosen[geography] = preferred_source([r[1] for r in records if r[0] == geography], kinds)
+        coverage = _coverage(((r[1], r[2], r[3]) for r in records if r[0] == geography),
+                             periods)
+        chosen[geography] = preferred_source(coverage, kinds)
     result: dict[str, list[Row]] = defaultdict(list)
     for geography, source, period, value, flag, synthetic, release in records:
         if source == chosen[geography]:

@@ -64,6 +64,7 @@ class Places:
         self._gazetteer = gazetteer()
         self._ids = dict(Area.objects.values_list("slug", "pk"))
         self._cache: dict[str, tuple[str, int | None] | LookupError] = {}
+        self.ok: dict[str, tuple[str, int | None]] = {}  # texts already resolved
 
     def resolve(self, text: str) -> tuple[str, int | None]:
         found = self._cache.get(text)
@@ -71,6 +72,7 @@ class Places:
             found = self._cache[text] = self._resolve(text)
         if isinstance(found, LookupError):
             raise found
+        self.ok[text] = found
         return found
 
     def _resolve(self, text: str) -> tuple[str, int | None] | LookupError:
@@ -94,6 +96,7 @@ class Periods:
 
     def __init__(self) -> None:
         self._cache: dict[str, vocabulary.Period | ValueError] = {}
+        self.ok: dict[str, vocabulary.Period] = {}  # texts already parsed
 
     def parse(self, text: str) -> vocabulary.Period:
         found = self._cache.get(text)
@@ -105,6 +108,7 @@ class Periods:
             self._cache[text] = found
         if isinstance(found, ValueError):
             raise found
+        self.ok[text] = found
         return found
 
 
@@ -113,6 +117,7 @@ class Breakdowns:
 
     def __init__(self) -> None:
         self._cache: dict[str, str | vocabulary.BreakdownError] = {}
+        self.ok: dict[str, str] = {}  # texts already made canonical
 
     def canonical(self, text: str) -> str:
         found = self._cache.get(text)
@@ -124,6 +129,7 @@ class Breakdowns:
             self._cache[text] = found
         if isinstance(found, vocabulary.BreakdownError):
             raise found
+        self.ok[text] = found
         return found
 
 
