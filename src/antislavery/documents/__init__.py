@@ -11,6 +11,6 @@ from __future__ import annotations
 
 from antislavery.errors import DocumentRejected
 
-from .inspection import KINDS, Document, inspect
+from .inspection import KINDS, Document, check_size, inspect
 
-__all__ = ["KINDS", "Document", "DocumentRejected", "inspect"]
+__all__ = ["KINDS", "Document", "DocumentRejected", "check_size", "inspect"]

@@ -110,14 +110,20 @@ def detect(data: bytes) -> str:
     return "text" if _looks_like_text(data) else "binary"
 
 
-def _check_size(data: bytes, name: str, max_bytes: int) -> None:
-    if len(data) > max_bytes:
+def check_size(size: int, filename: str, *, max_bytes: int) -> None:
+    """Refuse a file over the limit before it is read (``DocumentRejected``)."""
+    if size > max_bytes:
         raise DocumentRejected(
             _("%(name)s is %(size)s. Files must be %(limit)s or smaller: attach a smaller "
               "copy, or split it into parts.")
-            % {"name": name, "size": filesizeformat(len(data)), "limit": filesizeformat(max_bytes)},
+            % {"name": PurePath(filename or "").name or _("The file"),
+               "size": filesizeformat(size), "limit": filesizeformat(max_bytes)},
             code="too_large",
         )
+
+
+def _check_size(data: bytes, name: str, max_bytes: int) -> None:
+    check_size(len(data), name, max_bytes=max_bytes)
     if not data.strip():
         raise DocumentRejected(
             _("%(name)s is empty. Choose the file that has your text in it.") % {"name": name},

@@ -110,6 +110,11 @@ class Tracker:
     def count(self, state: str) -> int:
         return sum(1 for row in self.rows if row.state == state)
 
+    def summary(self) -> list[tuple[str, int]]:
+        """(state label, count) for each state some recipient is in."""
+        return [(str(label), self.count(value)) for value, label in Response.State.choices
+                if self.count(value)]
+
     def as_json(self) -> dict[str, Any]:
         return {
             "request": self.request.slug,

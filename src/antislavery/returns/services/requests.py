@@ -25,10 +25,14 @@ REQUEST_FIELDS = ["title", "issuing_body", "background", "recommendation", "reci
                   "letter_template"]
 
 
+# Slugs that would hide a page under /requests/.
+RESERVED_SLUGS = {"new", "for-us"}
+
+
 def _unique_slug(title: str, wanted: str = "") -> str:
     base = slugify(wanted or title)[:70] or "request"
     slug, n = base, 2
-    while Request.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Request.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
