@@ -144,7 +144,7 @@ def question_form(request: HttpRequest, slug: str, key: str | None = None) -> Ht
     issued = item.state != Request.State.DRAFT
     form = QuestionForm(request.POST or None, initial=initial, issued=issued)
     if request.method == "POST" and form.is_valid():
-        values = {k: v for k, v in form.cleaned_data.items()}
+        values = dict(form.cleaned_data)
         try:
             if question is None:
                 services.add_question(request=item, actor=request.user, **values)

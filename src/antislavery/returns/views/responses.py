@@ -10,8 +10,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from antislavery.accounts import permissions
 from antislavery import documents
+from antislavery.accounts import permissions
 from antislavery.errors import NotFound, ToolkitError
 
 from .. import selectors, services
