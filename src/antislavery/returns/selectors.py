@@ -26,13 +26,18 @@ from .models import (
 # --- Requests -------------------------------------------------------------------------------
 
 
-def requests_for(user: Any) -> QuerySet[Request]:
-    """Requests the user may see, with counts of recipients and responses received."""
-    queryset = Request.objects.select_related("issuing_body").annotate(
+def with_counts() -> QuerySet[Request]:
+    """Every request, with counts of recipients and responses received."""
+    return Request.objects.select_related("issuing_body").annotate(
         recipient_count=Count("responses", distinct=True),
         received_count=Count("responses", filter=Q(responses__state__in=RECEIVED_STATES),
                              distinct=True),
     )
+
+
+def requests_for(user: Any) -> QuerySet[Request]:
+    """Requests the user may see, with their counts."""
+    queryset = with_counts()
     if permissions.is_administrator(user):
         return queryset
     visible = ~Q(state=Request.State.DRAFT)
