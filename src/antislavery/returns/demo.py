@@ -122,7 +122,7 @@ def _fill(response: Response, entry: dict[str, Any], questions: list[Question],
     common = {"response": response, "question_set": questions[0].question_set,
               "consent_to_publish": consent, "saved_by": editor, "note": DEMO_NOTE}
     if state == "draft":
-        partial = {k: v for k, v in list(answers.items())[:2]}
+        partial = dict(list(answers.items())[:2])
         draft = ResponseVersion.objects.create(number=1, kind="saved", based_on=0,
                                                state="draft", answers=partial,
                                                saved_at=_days_ago(3 + index % 5), **common)
