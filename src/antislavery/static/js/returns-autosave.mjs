@@ -40,7 +40,7 @@ function start(form) {
   form.addEventListener("input", () => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(save, PAUSE_MS);
+    timer = setTimeout(save, Number(form.dataset.autosavePause) || PAUSE_MS);
   });
   form.addEventListener("submit", () => {
     stopped = true;
