@@ -67,11 +67,12 @@ def blocks_from_lines(lines: Iterable[str]) -> list[str]:
 
 # --- DOCX ---------------------------------------------------------------------------------
 
-def _docx_paragraph(paragraph: Any, counter: list[int]) -> str:
+def _docx_paragraph(paragraph: Any, counter: list[int], style_names: dict[str, str]) -> str:
     text = _squash(paragraph.text)
     if not text:
         return ""
-    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    # Style names through a map built once: python-docx's own lookup scans every style.
+    style = style_names.get(paragraph._p.style or "", "").lower()
     properties = paragraph._p.pPr
     numbered_by_format = properties is not None and properties.numPr is not None
     if "number" in style:
@@ -102,6 +103,7 @@ def docx_blocks(data: bytes) -> list[str]:
 
     try:
         document = open_docx(io.BytesIO(data))
+        style_names = {style.style_id: style.name or "" for style in document.styles}
         blocks: list[str] = []
         counter = [0]
         for item in document.iter_inner_content():
@@ -109,7 +111,7 @@ def docx_blocks(data: bytes) -> list[str]:
                 counter[0] = 0
                 blocks.extend(_docx_table(item))
             else:
-                blocks.append(_docx_paragraph(item, counter))
+                blocks.append(_docx_paragraph(item, counter, style_names))
     # python-docx and lxml raise many kinds of error on a damaged package.
     except Exception as exc:
         raise Unreadable(str(exc)) from exc
