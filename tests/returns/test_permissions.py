@@ -82,3 +82,17 @@ def test_public_sees_a_published_response_only_when_the_request_publishes(
         services.publish_response(response=response, actor=apcc_coordinator)
     response.refresh_from_db()
     assert not permissions.is_public_response(response)
+
+
+def test_admin_lists_responses_and_versions_but_cannot_change_or_delete_them(
+        client, administrator, essex_response, essex_editor):
+    services.save_answers(response=essex_response, actor=essex_editor, consent=False,
+                          answers=factories.answer_text("Kept"), based_on=0)
+    version = essex_response.versions.get()
+    client.force_login(administrator)
+
+    assert client.get("/admin/returns/responseversion/").status_code == 200
+    assert client.get("/admin/returns/response/").status_code == 200
+    assert client.post(f"/admin/returns/responseversion/{version.pk}/delete/",
+                       {"post": "yes"}).status_code == 403
+    assert essex_response.versions.count() == 1

@@ -103,3 +103,23 @@ def test_receive_page_records_the_response(client, two_questions, apcc_coordinat
     assert response.state == Response.State.SUBMITTED
     assert response.submitted_at.date().isoformat() == "2026-01-05"
     assert response.current_version.answers == {"q1": {"text": "By post."}}
+
+
+@pytest.mark.parametrize("heading", ["Question 2", "Q2:", "2. Working with your chief constable",
+                                     "Working with your chief constable?"])
+def test_sections_are_found_by_number_or_title(two_questions, heading):
+    questions = list(two_questions.question_set.questions.order_by("position"))
+
+    answers = services.split_into_answers(["Intro.", heading, "Monthly meetings."], questions)
+
+    assert answers == {"q1": {"text": "Intro."}, "q2": {"text": "Monthly meetings."}}
+
+
+def test_long_paragraph_mentioning_a_title_is_not_a_heading(two_questions):
+    questions = list(two_questions.question_set.questions.order_by("position"))
+    paragraph = ("Working with your chief constable is something we do every week through a "
+                 "joint board and shared plans.")
+
+    answers = services.split_into_answers([paragraph], questions)
+
+    assert answers == {"q1": {"text": paragraph}}

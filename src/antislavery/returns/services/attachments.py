@@ -93,13 +93,17 @@ def remove_attachment(*, attachment: Attachment, actor: Any) -> Attachment:
 # --- Responses received by post or email ---------------------------------------------------
 
 def _heading_match(paragraph: str, question: Question, number: int) -> bool:
-    text = re.sub(r"^(question\s*)?\d+[.):]?\s*", "", paragraph.strip().lower()).rstrip(":?. ")
-    title = question.title.lower().rstrip(":?. ")
-    if not text or len(paragraph) > len(question.title) + 40:
-        return False
-    if re.fullmatch(rf"(question|q)\s*{number}[.):]?", paragraph.strip().lower()):
+    """Whether a paragraph heads the section answering a question: "Question 2", "Q2", or
+    (nearly) the question's title, optionally numbered."""
+    line = paragraph.strip().lower()
+    if re.fullmatch(rf"(question|q)\s*{number}[.):]?", line):
         return True
-    return text == title or difflib.SequenceMatcher(None, text, title).ratio() >= 0.85
+    if len(paragraph) > len(question.title) + 40:
+        return False
+    text = re.sub(r"^(question\s*)?\d+[.):]?\s*", "", line).rstrip(":?. ")
+    title = question.title.lower().rstrip(":?. ")
+    return bool(text) and (
+        text == title or difflib.SequenceMatcher(None, text, title).ratio() >= 0.85)
 
 
 def split_into_answers(paragraphs: tuple[str, ...] | list[str],

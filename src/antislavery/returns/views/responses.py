@@ -34,8 +34,7 @@ def _actions(user: Any, response: Response) -> dict[str, bool]:
         "publish": can_review and state == "accepted" and response.request.publish_responses
         and bool(response.submitted_version and response.submitted_version.consent_to_publish),
         "withdraw": permissions.can_withdraw_response(user, response)
-        and state in services.responses.WITHDRAWABLE
-        and (can_review or state in ("draft", "returned", "submitted", "accepted", "published")),
+        and state in services.responses.WITHDRAWABLE,
         "history": permissions.can_view_response_history(user, response),
     }
 
