@@ -6,7 +6,11 @@ import pytest
 from django.core.cache import cache
 
 from antislavery.localpicture.services import ImportOptions, import_statistics
+from antislavery.returns import services
+from antislavery.returns.models import Response
+from tests import factories as shared
 from tests.localpicture.store_helpers import tidy_csv
+from tests.returns import factories
 
 QUARTERS = ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3",
             "2024-Q4"]
@@ -50,3 +54,24 @@ def protected_public(areas, essex_editor):
     return import_statistics(data=tidy_csv(rows), file_name="essex-helpline.csv",
                              actor=essex_editor, options=ImportOptions(visibility="public")
                              ).release
+
+
+@pytest.fixture
+def request_with_answers(areas):
+    """Essex's response published; Surrey's submitted only; Cumbria's published-refused."""
+    coordinator = shared.coordinator()
+    issued = factories.issued_request(coordinator, areas=[areas["essex"], areas["surrey"],
+                                                          areas["cumbria"]])
+    for slug, text, consent in (("essex", "We fund a navigator.", True),
+                                ("surrey", "Draft thoughts, not for the public.", True),
+                                ("cumbria", "Ours stays private.", False)):
+        response = Response.objects.get(request=issued, area__slug=slug)
+        editor = shared.office_user(areas[slug])
+        services.save_answers(response=response, actor=editor,
+                              answers=factories.answer_text(text), consent=consent,
+                              based_on=0)
+        services.submit_response(response=response, actor=editor, based_on=1)
+    essex = Response.objects.get(request=issued, area__slug="essex")
+    services.accept_response(response=essex, actor=coordinator)
+    services.publish_response(response=essex, actor=coordinator)
+    return issued

@@ -117,3 +117,13 @@ def test_download_is_made_again_when_the_figures_change(client, official, protec
                                                  .streaming_content)))
 
     assert second.read("data/observations.csv").decode().count("\n") == before + 1
+
+
+def test_package_holds_published_answers_only(tmp_path, official, request_with_answers):
+    result = export_package(tmp_path / "package")
+
+    report = validate(str(result.descriptor))
+    answers = list(csv.DictReader((result.directory / "data" / "published_answers.csv").open()))
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert [(a["area"], a["answer"]) for a in answers] == [("essex", "We fund a navigator.")]

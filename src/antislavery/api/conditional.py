@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import translation
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
@@ -70,4 +70,18 @@ def areas_state() -> tuple[str, datetime | None]:
     changed = [d for d in (areas["latest"], groups["latest"]) if d is not None]
     state = (f"areas:{areas['count']}:{areas['latest']}:{groups['count']}:"
              f"{groups['latest']}")
+    return state, max(changed) if changed else None
+
+
+def returns_state() -> tuple[str, datetime | None]:
+    """Requests and published responses: counts and latest changes."""
+    from antislavery.returns.models import Request, Response
+
+    requests = Request.objects.aggregate(latest=Max("modified_at"), count=Count("pk"))
+    responses = Response.objects.filter(published_at__isnull=False).aggregate(
+        published=Max("published_at"), withdrawn=Max("withdrawn_at"), count=Count("pk"),
+        live=Count("pk", filter=Q(state="published")))
+    changed = [d for d in (requests["latest"], responses["published"], responses["withdrawn"])
+               if d is not None]
+    state = f"returns:{requests}:{responses}"
     return state, max(changed) if changed else None

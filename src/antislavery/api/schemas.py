@@ -192,3 +192,46 @@ class PictureOut(Schema):
     synthetic: bool
     releases: list[int]
     threshold: int
+
+
+# --- returns ---
+
+
+class RequestOut(Schema):
+    slug: str
+    title: str
+    issuing_body: str = Field(description="The national body that asked.")
+    background: str
+    recommendation: str = Field(description="The recommendation or question answered.")
+    opens_on: date
+    due_on: date
+    state: str = Field(description="issued or closed.")
+    publishes_responses: bool
+    published_responses: int = Field(description="Responses published so far.")
+    demo: bool = Field(description="A demonstration request, not a real one.")
+    url: str
+
+
+class RequestPage(PageMeta):
+    results: list[RequestOut]
+
+
+class AnswerOut(Schema):
+    key: str = Field(description="The question's key, the same across question sets.")
+    question: str
+    answer: str = Field(description="The answer as plain text.")
+
+
+class ResponseOut(Schema):
+    id: int
+    request: str = Field(description="The request's slug.")
+    area: str = Field(description="The answering area's slug.")
+    area_name: str
+    published_at: datetime | None
+    demo: bool = Field(description="A demonstration response, not a real one.")
+    answers: list[AnswerOut]
+    url: str
+
+
+class ResponsePage(PageMeta):
+    results: list[ResponseOut]

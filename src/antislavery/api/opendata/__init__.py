@@ -109,7 +109,8 @@ def export_package(directory: Path) -> ExportResult:
 
 def published_state() -> str:
     """Changes whenever anything the package holds may have changed."""
-    parts = [conditional.statistics_state()[0], conditional.areas_state()[0]]
+    parts = [conditional.statistics_state()[0], conditional.areas_state()[0],
+             conditional.returns_state()[0]]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
 
 

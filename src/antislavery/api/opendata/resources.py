@@ -257,9 +257,67 @@ def statistics_resources() -> list[Resource]:
     ]
 
 
+# --- returns ---
+
+
+def request_rows() -> Iterator[Row]:
+    from antislavery.returns import selectors as returns
+
+    for item in returns.public_requests().order_by("pk"):
+        yield {"slug": item.slug, "title": item.title, "issuing_body": item.issuing_body.name,
+               "recommendation": item.recommendation, "opens_on": _iso(item.opens_on),
+               "due_on": _iso(item.due_on), "state": item.state,
+               "publishes_responses": item.publish_responses, "demo": item.is_demo}
+
+
+def answer_rows() -> Iterator[Row]:
+    """One row per answer of every published response (only those the public may read)."""
+    from antislavery.accounts import permissions
+    from antislavery.api.endpoints.returns import public_responses
+    from antislavery.returns import selectors as returns
+
+    for response in public_responses().order_by("pk"):
+        if not permissions.is_public_response(response):
+            continue
+        for shown in returns.shown_answers(response.published_version, response.request):
+            yield {"response": response.pk, "request": response.request.slug,
+                   "area": response.area.slug, "published_at": _utc(response.published_at),
+                   "demo": response.is_demo, "key": shown.question.key,
+                   "question": shown.question.title, "answer": shown.plain}
+
+
+def returns_resources() -> list[Resource]:
+    return [
+        Resource("requests", "Requests", "What national bodies asked the areas.", [
+            Column("slug", "string", "The request's identifier.", required=True),
+            Column("title", "string", "Title of the request."),
+            Column("issuing_body", "string", "The national body that asked."),
+            Column("recommendation", "string", "The recommendation or question answered."),
+            Column("opens_on", "date", "When responses open."),
+            Column("due_on", "date", "When responses are due."),
+            Column("state", "string", "issued or closed."),
+            Column("publishes_responses", "boolean", "Responses may be published."),
+            Column("demo", "boolean", "A demonstration request, not a real one."),
+        ], request_rows, primary_key=["slug"]),
+        Resource("published-answers", "Published responses",
+                 "Each answer of each response its office agreed to publish.", [
+                     Column("response", "integer", "The response's identifier.",
+                            required=True),
+                     Column("request", "string", "The request's slug.", required=True),
+                     Column("area", "string", "The answering area's slug.", required=True),
+                     Column("published_at", "datetime", "When it was published (UTC)."),
+                     Column("demo", "boolean", "A demonstration response, not a real one."),
+                     Column("key", "string", "The question's key.", required=True),
+                     Column("question", "string", "The question."),
+                     Column("answer", "string", "The answer as published, in plain text."),
+                 ], answer_rows, primary_key=["response", "key"], foreign_keys=[
+                     _fk("request", "requests", "slug"), _fk("area", "areas", "slug")]),
+    ]
+
+
 def all_resources() -> list[Resource]:
     """Every table of the package (other apps' tables join here as they land)."""
-    return statistics_resources()
+    return statistics_resources() + returns_resources()
 
 
 def used_sources() -> list[Source]:
