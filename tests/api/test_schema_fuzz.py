@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -17,7 +19,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from antislavery.api.app import api
 from antislavery.wsgi import application
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_keep_test_connection")]
 
 SCHEMA = api.get_openapi_schema(path_prefix="/api")
 OPERATIONS = [(method.upper(), path) for path, methods in SCHEMA["paths"].items()
@@ -25,6 +27,17 @@ OPERATIONS = [(method.upper(), path) for path, methods in SCHEMA["paths"].items(
 # Negative mode needs a parameter whose schema an invalid value can break.
 WITH_PARAMETERS = [(m, p) for m, p in OPERATIONS
                    if SCHEMA["paths"][p][m.lower()].get("parameters")]
+
+
+@pytest.fixture
+def _keep_test_connection():
+    """Django's WSGI handler closes the database connection after each request; the test's
+    transaction lives on it (Django's own test client unhooks the same signals)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def run(method: str, path: str, mode: GenerationMode) -> None:
