@@ -38,7 +38,7 @@ class Facet:
     values: dict[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Codebook:
     version: int
     themes: dict[str, Theme]

@@ -6,7 +6,7 @@ with words hyphenated across lines. The splitter promises:
 
 * every passage keeps ``start``/``end`` offsets such that ``source[start:end]`` is the
   stretch of the source it came from (its heading included);
-* a bullet ("-", "•", "*", "–", "1.", "a)", "(ii)"...) starts a new passage and loses its
+* a bullet ("-", "\u2022", "*", "\u2013", "1.", "a)", "(ii)"...) starts a new passage and loses its
   marker; wrapped lines are joined and words hyphenated across lines are mended;
 * page furniture (page numbers, protective markings, lines repeated on every page) is left
   out, and a paragraph broken by a page break is put back together;
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, pairwise
 
 MIN_WORDS = 8
 HEADING_MAX_WORDS = 12
@@ -188,7 +189,7 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     if len(body) < 3:
         return None
     mid_sentence = sum(
-        1 for here, after in zip(body, body[1:], strict=False)
+        1 for here, after in pairwise(body)
         if not _TERMINAL.search(here.text) and not after.bullet and _continues(after.text)
     )
     if mid_sentence < 2 and mid_sentence < len(body) * 0.25:
@@ -296,7 +297,7 @@ def _absorb_fragments(blocks: list[_Block]) -> list[_Block]:
         if result:
             result[-1].extra.extend(headings)
         else:
-            result.append(_Block(sum((h.lines for h in headings), [])))
+            result.append(_Block(list(chain.from_iterable(h.lines for h in headings))))
     return result
 
 
