@@ -46,10 +46,9 @@ def read_passages(lines: Iterable[str]) -> list[tuple[object, str]]:
     return passages
 
 
-def classify_stream(source: TextIO, out: TextIO, suggester: Suggester, *,
-                    gazetteer: Gazetteer | None = None) -> int:
-    """Classify every passage of ``source`` into ``out``, in order; returns how many."""
-    passages = read_passages(source)
+def classify_passages(passages: list[tuple[object, str]], out: TextIO, suggester: Suggester,
+                      *, gazetteer: Gazetteer | None = None) -> int:
+    """Write one result line per ``(id, text)``, in order; returns how many."""
     for start in range(0, len(passages), BATCH):
         batch = passages[start:start + BATCH]
         results = suggester.classify([text for _, text in batch], gazetteer=gazetteer,
@@ -57,3 +56,9 @@ def classify_stream(source: TextIO, out: TextIO, suggester: Suggester, *,
         for (identifier, _text), result in zip(batch, results, strict=True):
             out.write(json.dumps(result.as_record(identifier), ensure_ascii=False) + "\n")
     return len(passages)
+
+
+def classify_stream(source: TextIO, out: TextIO, suggester: Suggester, *,
+                    gazetteer: Gazetteer | None = None) -> int:
+    """Classify every passage of ``source`` into ``out``; nothing is written if a line is bad."""
+    return classify_passages(read_passages(source), out, suggester, gazetteer=gazetteer)

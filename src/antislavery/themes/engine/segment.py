@@ -162,14 +162,17 @@ def _line(raw: str, offset: int) -> _Line:
 
 
 def _furnished_lines(lines: list[_Line]) -> list[_Line]:
-    """Drop page furniture: page numbers, markings, and short lines repeated on many pages."""
+    """Drop page furniture: page numbers, markings, contact lines, and short lines repeated
+    on every page (three times, or twice for a line with a web or email address)."""
     counts = Counter(line.text.lower() for line in lines if not line.blank)
     kept = []
     for line in lines:
         if line.blank:
             kept.append(line)
             continue
-        repeated = counts[line.text.lower()] >= 3 and len(line.text) < 160 and not line.bullet
+        count = counts[line.text.lower()]
+        repeated = (len(line.text) < 160 and not line.bullet
+                    and (count >= 3 or (count == 2 and bool(_CONTACT.search(line.text)))))
         if _PAGE_FURNITURE.match(line.text) or repeated or _is_contact_line(line.text):
             continue
         kept.append(line)
