@@ -68,6 +68,7 @@ def evaluate(settings: Settings) -> None:
     precision, recall, f1, support = precision_recall_fscore_support(
         expected, predicted, zero_division=0)
 
+    print(f"Machine: {os.cpu_count()} cores; timing below pinned to one of them")
     print(f"Training passages {len(training)}, evaluation passages {len(held_out)}, "
           f"model {suggester.version}, fitted in {fit_seconds:.1f}s")
     print(f"\n{'theme':22} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}")

@@ -111,3 +111,25 @@ def get_area_for_edit(actor: Any, slug: str) -> Area:
     area = area_by_slug(slug)
     require_can_edit_for_area(actor, area)
     return area
+
+
+# --- themes ---
+
+
+def can_edit_codebook(user: Any) -> bool:
+    """Add codes to the codebook (everyone may read it)."""
+    return is_coordinator(user)
+
+
+def require_can_edit_codebook(user: Any) -> None:
+    require(can_edit_codebook(user), _("Only coordinators of a national body can add codes."))
+
+
+def can_code_passages(user: Any) -> bool:
+    """Review the machine's suggestions and code passages of responses."""
+    return is_coordinator(user)
+
+
+def require_can_code_passages(user: Any) -> None:
+    require(can_code_passages(user),
+            _("Only coordinators of a national body can code responses."))
