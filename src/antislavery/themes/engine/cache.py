@@ -34,12 +34,29 @@ def get(examples: Sequence[Example], *, codebook: Codebook, rules: RuleSet,
             _models[stamp] = found
             while len(_models) > KEEP:
                 _models.popitem(last=False)
+        else:
+            _models.move_to_end(stamp)
         return found
 
 
 def cached(stamp: str) -> Suggester | None:
     with _fitting:
         return _models.get(stamp)
+
+
+def put(suggester: Suggester) -> None:
+    """Keep a model fitted elsewhere (another process, read back from disk)."""
+    with _fitting:
+        _models[suggester.version] = suggester
+        _models.move_to_end(suggester.version)
+        while len(_models) > KEEP:
+            _models.popitem(last=False)
+
+
+def latest() -> Suggester | None:
+    """The model fitted or kept most recently, whatever it learned from."""
+    with _fitting:
+        return next(reversed(_models.values()), None)
 
 
 def clear() -> None:

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from antislavery.accounts import audit, permissions
 from antislavery.errors import Conflict, ToolkitError
 
-from .engine.codebook import FACETS
-from .models import CodebookEntry
+from ..engine.codebook import FACETS
+from ..models import CodebookEntry
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 
@@ -51,6 +51,6 @@ def add_code(*, actor: Any, kind: str, code: str, label: str, definition: str,
 
 def sync_builtin_codebook() -> int:
     """Bring the built-in entries up to the packaged codebook; returns how many were new."""
-    from .codebook_sync import sync
+    from ..codebook_sync import sync
 
     return sync(CodebookEntry)
