@@ -35,3 +35,48 @@ class CodeForm(forms.Form):
         if data.get("kind") == CodebookEntry.Kind.FACET_VALUE and not data.get("facet"):
             self.add_error("facet", _("Choose the facet the value belongs to."))
         return data
+
+
+class CodingForm(forms.Form):
+    """The codes a person gives one passage: suggested ones first, then every other code."""
+
+    ACTIONS = (("save", _("Save and next")), ("accept", _("Accept the suggestions and next")),
+               ("none", _("No codes apply: next")))
+
+    action = forms.ChoiceField(choices=ACTIONS, initial="save", required=False)
+    suggested = forms.MultipleChoiceField(label=_("Suggested codes"), required=False,
+                                          widget=forms.CheckboxSelectMultiple)
+    themes = forms.MultipleChoiceField(label=_("Other themes"), required=False,
+                                       widget=forms.CheckboxSelectMultiple)
+    facets = forms.MultipleChoiceField(label=_("Other facet values"), required=False,
+                                       widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, suggestions, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        suggested = {s.label for s in suggestions}
+        names = {entry.label_key: entry for entry in entries}
+        self.fields["suggested"].choices = [
+            (s.label, self._name(names, s.label)) for s in suggestions if s.label in names]
+        self.fields["themes"].choices = [
+            (key, entry.label) for key, entry in names.items()
+            if entry.kind == CodebookEntry.Kind.THEME and key not in suggested]
+        self.fields["facets"].choices = [
+            (key, f"{entry.facet.replace('_', ' ').capitalize()}: {entry.label}")
+            for key, entry in names.items()
+            if entry.kind == CodebookEntry.Kind.FACET_VALUE and key not in suggested]
+
+    @staticmethod
+    def _name(names, label: str) -> str:
+        entry = names[label]
+        if entry.kind == CodebookEntry.Kind.THEME:
+            return entry.label
+        return f"{entry.facet.replace('_', ' ').capitalize()}: {entry.label}"
+
+    def chosen_codes(self) -> set[str]:
+        action = self.cleaned_data.get("action") or "save"
+        if action == "accept":
+            return {value for value, _label in self.fields["suggested"].choices}
+        if action == "none":
+            return set()
+        return {*self.cleaned_data["suggested"], *self.cleaned_data["themes"],
+                *self.cleaned_data["facets"]}
