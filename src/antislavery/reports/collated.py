@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from antislavery.themes import selectors as theme_selectors
@@ -193,7 +194,7 @@ def build_document(request: Any, report: CollatedReport | None = None, *,
         sections=groups,
         annex=Annex(columns, [(name, annex_codes.get(name, set())) for name in received]),
         is_demo=bool(request.is_demo or (report and report.is_demo)),
-        date=timezone.localdate().strftime("%-d %B %Y"),
+        date=date_format(timezone.localdate(), "j F Y"),
     )
 
 
