@@ -234,3 +234,32 @@ def test_report_command_refuses_an_unknown_request(tmp_path):
         call_command("report", "collated", "nothing", "-o", str(tmp_path / "x.md"))
 
     assert not (tmp_path / "x.md").exists()
+
+
+def test_coordinators_are_warned_before_publishing_quotes_from_unpublished_responses(
+        client, apcc, analysed, areas):
+    client.force_login(apcc)
+    url = reverse("reports:collated", args=[analysed.slug])
+    essex = analysed.responses.get(area=areas["essex"])
+
+    before = client.get(url).content.decode()
+    returns.accept_response(response=essex, actor=apcc)
+    returns.publish_response(response=essex, actor=apcc)
+    after = client.get(url).content.decode()
+
+    assert "The report quotes responses that are not published" in before
+    assert "agreement: Cumbria, Essex, Surrey." in before
+    assert "agreement: Cumbria, Surrey." in after
+
+
+def test_publishing_a_report_is_audited_and_cannot_be_repeated(analysed, apcc):
+    from antislavery.errors import InvalidTransition
+
+    report = services.start_report(request=analysed, actor=apcc)
+    services.publish_report(report=report, actor=apcc)
+
+    with pytest.raises(InvalidTransition, match="already published"):
+        services.publish_report(report=report, actor=apcc)
+
+    assert AuditEntry.objects.filter(action="report.publish").count() == 1
+    assert CollatedReport.objects.get().published_at is not None

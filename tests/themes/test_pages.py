@@ -189,3 +189,18 @@ def test_passages_of_a_published_response_are_public(client, apcc, analysed, are
 
     assert page.status_code == 200
     assert "two independent victim navigators" in page.content.decode()
+
+
+def test_coding_page_lists_the_areas_a_passage_names(client, apcc, analysed, areas):
+    from antislavery.themes.services import analyse_request
+    from tests.themes.conftest import submit
+
+    submit(analysed, areas["dorset"], "We share a survivor navigator with Hampshire and "
+                                      "the Devon and Cornwall office across the region.")
+    analyse_request(request=analysed)
+    passage = Passage.objects.get(area__slug="dorset")
+    client.force_login(apcc)
+
+    page = client.get(reverse("themes:code", args=[passage.pk]))
+
+    assert "Areas named in the passage: Hampshire, Devon and Cornwall" in page.content.decode()

@@ -121,6 +121,16 @@ def theme_examples(request: Any, report: CollatedReport | None) -> list[ThemeExa
     return result
 
 
+def quoted_without_consent(themes: list[ThemeExamples]) -> list[str]:
+    """Areas the report quotes whose responses are not published with their office's consent,
+    so the coordinator can check before publishing the report."""
+    from antislavery.accounts.permissions import is_public_response
+
+    quoted = {item.passage for theme in themes for item in theme.items}
+    quoted |= {candidate.passage for theme in themes for candidate in theme.defaults}
+    return sorted({p.area.name for p in quoted if not is_public_response(p.response)})
+
+
 def respondents(request: Any) -> tuple[list[str], list[str], int]:
     """Names of areas that responded and that did not, and how many were asked."""
     from antislavery.returns.models import RECEIVED_STATES

@@ -58,6 +58,7 @@ def collated_report(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if can_edit:
         context["themes"] = collated.theme_examples(found, report)
+        context["unpublished_areas"] = collated.quoted_without_consent(context["themes"])
     return render(request, "reports/collated.html", context)
 
 

@@ -128,6 +128,17 @@ def neighbours(passage: Passage) -> tuple[Passage | None, Passage | None]:
     return before, after
 
 
+def areas_named(passage: Passage) -> list[str]:
+    """Names of the police force areas the passage mentions, from the gazetteer, in order."""
+    from antislavery.areas.selectors import gazetteer
+
+    from .engine.areas import mentions
+
+    found = gazetteer()
+    slugs = list(dict.fromkeys(m.slug for m in mentions(passage.full_text, found)))
+    return [found.names[slug] for slug in slugs]
+
+
 def current_suggestions(passage: Passage) -> list[Suggestion]:
     """What the model that last looked at the passage suggested, surest first."""
     return list(passage.suggestions.filter(model_version=passage.suggested_with)

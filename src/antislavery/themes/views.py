@@ -150,6 +150,7 @@ def code(request: HttpRequest, pk: int) -> HttpResponse:
     before, after = selectors.neighbours(passage)
     return render(request, "themes/code.html", {
         "suggested_field": _suggestion_checkboxes(form, suggestions),
+        "areas_named": selectors.areas_named(passage),
         "passage": passage, "request_": found, "form": form, "round": coding_round,
         "suggestions": suggestions, "decided": decided,
         "progress": selectors.progress(found, coding_round),

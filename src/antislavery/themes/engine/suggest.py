@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from textwrap import shorten
 
 import numpy as np
 
@@ -76,7 +77,8 @@ class Suggestion:
             parts.append(f"Mentions {quoted}: {' '.join(self.rule_reasons)}")
         if self.similar:
             ids = ", ".join(passage.id for passage in self.similar)
-            parts.append(f"Resembles coded passages {ids}.")
+            example = shorten(self.similar[0].text, width=90, placeholder="\u2026")
+            parts.append(f"Resembles coded passages such as \u201c{example}\u201d ({ids}).")
         if not parts:
             parts.append("The model's estimate from the wording as a whole.")
         return " ".join(parts)
