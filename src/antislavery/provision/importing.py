@@ -1,0 +1,376 @@
+"""Import provision entries from a CSV or XLSX file: every row or none.
+
+The format is documented in ``docs/provision-format.md``. Every problem in the file is
+collected and reported by sheet, row and column before anything is written; a file with any
+problem changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from antislavery.accounts import permissions
+from antislavery.areas.models import Area
+from antislavery.areas.selectors import resolve
+from antislavery.errors import ImportRejected, ProblemList
+
+from .fields import EntryFields, problems_with
+from .models import Entry, EntryVersion
+
+# Larger than any office's register, small enough to read in a request.
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+LIST_SEPARATOR = ";"
+
+REQUIRED_COLUMNS = ("area", "title", "kind", "nrm_stages", "victim_groups", "exploitation",
+                    "languages", "status", "start", "end", "evaluation", "public")
+OPTIONAL_COLUMNS = ("reference", "summary", "themes", "provider", "funder", "funding_source",
+                    "evaluation_url", "contact")
+# Written by the register's export, read back without effect.
+EXPORT_ONLY_COLUMNS = ("ends_within_six_months", "demonstration", "last_changed")
+# The order the export writes columns in.
+COLUMNS = ("reference", "area", "title", "summary", "kind", "themes", "nrm_stages",
+           "victim_groups", "exploitation", "languages", "provider", "funder", "funding_source",
+           "status", "start", "end", "evaluation", "evaluation_url", "contact", "public")
+LIST_COLUMNS = ("themes", "nrm_stages", "victim_groups", "exploitation", "languages")
+
+TRUE_WORDS = {"yes", "y", "true", "1", "public"}
+FALSE_WORDS = {"no", "n", "false", "0", "private"}
+ZIP_MAGIC = b"PK\x03\x04"
+BINARY_MAGIC = (ZIP_MAGIC, b"%PDF", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff")
+
+
+@dataclass
+class Table:
+    sheet: str | None
+    header: list[str]
+    rows: list[tuple[int, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    dry_run: bool = False
+
+
+def _rejected(message: str, **where: Any) -> ImportRejected:
+    return ImportRejected(message, **where)
+
+
+def _header_name(value: Any) -> str:
+    return "_".join(str(value or "").strip().lower().split())
+
+
+def _read_csv(name: str, data: bytes) -> Table:
+    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:4096]:
+        raise _rejected(_("'%(name)s' is called a CSV file but is not text: it looks like a "
+                          "spreadsheet or other binary file. Save it as CSV (UTF-8) or upload "
+                          "the .xlsx file.") % {"name": name})
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _rejected(_("'%(name)s' is not UTF-8 text. Save it from your spreadsheet as "
+                          "\"CSV UTF-8\".") % {"name": name}) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    lines = list(reader)
+    if not lines:
+        raise _rejected(_("'%(name)s' is empty.") % {"name": name})
+    header = [_header_name(cell) for cell in lines[0]]
+    rows = [(number, dict(zip(header, line, strict=False)))
+            for number, line in enumerate(lines[1:], start=2)]
+    return Table(None, header, rows)
+
+
+def _read_xlsx(name: str, data: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    not_workbook = _("'%(name)s' is called an Excel workbook (.xlsx) but is not one. Upload "
+                     "the workbook itself, or a CSV file.") % {"name": name}
+    if not data.startswith(ZIP_MAGIC):
+        raise _rejected(not_workbook)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        raise _rejected(not_workbook) from None
+    sheet = workbook.worksheets[0]
+    lines = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+    workbook.close()
+    if not lines:
+        raise _rejected(_("The first sheet of '%(name)s' is empty.") % {"name": name},
+                        sheet=sheet.title)
+    header = [_header_name(cell) for cell in lines[0]]
+    rows = [(number, dict(zip(header, line, strict=False)))
+            for number, line in enumerate(lines[1:], start=2)]
+    return Table(sheet.title, header, rows)
+
+
+def read_table(name: str, data: bytes) -> Table:
+    """The file's header and rows, or ImportRejected when it is too big, empty or not the
+    type its name says."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _rejected(_("'%(name)s' is larger than the %(limit)s MB an import may be. Split "
+                          "it into smaller files.") % {"name": name,
+                                                        "limit": MAX_IMPORT_BYTES // 2**20})
+    if not data.strip():
+        raise _rejected(_("'%(name)s' is empty.") % {"name": name})
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".csv":
+        table = _read_csv(name, data)
+    elif suffix == ".xlsx":
+        table = _read_xlsx(name, data)
+    else:
+        raise _rejected(_("'%(name)s' is not a CSV or XLSX file. Save the list as .csv or "
+                          ".xlsx and try again.") % {"name": name})
+    table.rows = [(number, row) for number, row in table.rows
+                  if any(_text(value) for value in row.values())]
+    if len(table.rows) > MAX_ROWS:
+        raise _rejected(_("'%(name)s' has more than %(limit)s rows. Split it into smaller "
+                          "files.") % {"name": name, "limit": MAX_ROWS}, sheet=table.sheet)
+    return table
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _check_header(table: Table, problems: ProblemList) -> None:
+    known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS) | set(EXPORT_ONLY_COLUMNS)
+    seen: set[str] = set()
+    for name in table.header:
+        if not name:
+            continue
+        if name in seen:
+            problems.add(_("The column '%(column)s' appears twice.") % {"column": name},
+                         sheet=table.sheet, row=1, column=name)
+        elif name not in known:
+            problems.add(_("'%(column)s' is not a column of the provision format. Rename or "
+                           "remove it.") % {"column": name}, sheet=table.sheet, row=1,
+                         column=name)
+        seen.add(name)
+    for name in REQUIRED_COLUMNS:
+        if name not in seen:
+            problems.add(_("The column '%(column)s' is missing.") % {"column": name},
+                         sheet=table.sheet, row=1, column=name)
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    area: Area
+    entry: Entry | None
+    fields: EntryFields
+
+
+class _RowReader:
+    """Reads one row's cells into values, noting each problem against its column."""
+
+    def __init__(self, table: Table, number: int, row: dict[str, Any],
+                 problems: ProblemList) -> None:
+        self.sheet, self.number, self.row, self.problems = table.sheet, number, row, problems
+        self.ok = True
+
+    def problem(self, column: str, message: str) -> None:
+        self.ok = False
+        self.problems.add(message, sheet=self.sheet, row=self.number, column=column)
+
+    def text(self, column: str) -> str:
+        return _text(self.row.get(column))
+
+    def items(self, column: str) -> list[str]:
+        return [part.strip() for part in self.text(column).split(LIST_SEPARATOR)
+                if part.strip()]
+
+    def date(self, column: str) -> datetime.date | None:
+        value = self.row.get(column)
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = self.text(column)
+        if not text:
+            return None
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 -- a calendar date, no time or zone
+            except ValueError:
+                continue
+        self.problem(column, _("'%(value)s' is not a date. Write it as 2025-03-31 or "
+                               "31/03/2025.") % {"value": text})
+        return None
+
+    def boolean(self, column: str) -> bool:
+        text = self.text(column).lower()
+        if text in TRUE_WORDS:
+            return True
+        if text not in FALSE_WORDS:
+            self.problem(column, _("'%(value)s' is not yes or no. Write yes for an entry the "
+                                   "public may see, no for a private one.")
+                         % {"value": self.text(column)})
+        return False
+
+    def areas(self) -> list[Area]:
+        names = self.items("area")
+        if not names:
+            self.problem("area", _("Name the area (or areas, separated by ;) the entry is "
+                                   "for."))
+        found = []
+        for name in names:
+            resolution = resolve(name)
+            if resolution.slug is None:
+                message = _("'%(text)s' is not a police force area.") % {"text": name}
+                if resolution.candidates:
+                    message += " " + _("Did you mean: %(names)s?") % {
+                        "names": ", ".join(resolution.candidates)}
+                self.problem("area", message)
+            else:
+                found.append(Area.objects.get(slug=resolution.slug))
+        return found
+
+
+def _reference(reader: _RowReader, area: Area | None, actor: Any) -> Entry | None:
+    text = reader.text("reference")
+    if not text:
+        return None
+    entry = Entry.objects.select_related("area").filter(
+        pk=int(text) if text.isdigit() else None).first()
+    if entry is None:
+        reader.problem("reference", _("There is no entry with the reference '%(value)s'. "
+                                      "Leave it empty to add a new entry.") % {"value": text})
+        return None
+    if actor is not None and not permissions.can_edit_entry(actor, entry):
+        reader.problem("reference", _("Entry %(value)s belongs to %(area)s, whose office "
+                                      "keeps it.") % {"value": text, "area": entry.area.name})
+    elif entry.is_withdrawn:
+        reader.problem("reference", _("Entry %(value)s has been withdrawn and cannot be "
+                                      "changed.") % {"value": text})
+    elif area is not None and entry.area_id != area.pk:
+        reader.problem("area", _("Entry %(value)s is kept by %(area)s; its first area must "
+                                 "stay %(area)s.") % {"value": text, "area": entry.area.name})
+    return entry
+
+
+def _parse_row(table: Table, number: int, row: dict[str, Any], *, actor: Any,
+               problems: ProblemList) -> ParsedRow | None:
+    reader = _RowReader(table, number, row, problems)
+    areas = reader.areas()
+    lead = areas[0] if areas else None
+    if lead is not None and actor is not None and not permissions.can_add_entry(actor, lead):
+        reader.problem("area", _("You can only add entries for the area your office keeps; "
+                                 "%(area)s is not yours.") % {"area": lead.name})
+    entry = _reference(reader, lead, actor)
+    data = EntryFields(
+        title=reader.text("title"), summary=reader.text("summary"), kind=reader.text("kind"),
+        status=reader.text("status"), evaluation=reader.text("evaluation") or "none",
+        evaluation_url=reader.text("evaluation_url"), provider=reader.text("provider"),
+        funder=reader.text("funder"), funding_source=reader.text("funding_source"),
+        contact=reader.text("contact"), start=reader.date("start"), end=reader.date("end"),
+        public=reader.boolean("public"),
+        other_areas=[area for area in areas[1:] if area != lead],
+        **{column: reader.items(column) for column in LIST_COLUMNS},
+    ).normalised()
+    if not data.status:
+        reader.problem("status", _("Give the status: planned, pilot, running or ended."))
+    for field_name, message in problems_with(data):
+        if not (field_name == "status" and not data.status):
+            reader.problem(field_name, message)
+    if not reader.ok or lead is None:
+        return None
+    return ParsedRow(number, lead, entry, data)
+
+
+def _check_duplicates(parsed: list[ParsedRow], table: Table, problems: ProblemList) -> None:
+    seen_titles: dict[tuple[int, str], int] = {}
+    seen_refs: dict[int, int] = {}
+    for item in parsed:
+        key = (item.area.pk, item.fields.title.lower())
+        if item.entry is not None:
+            if item.entry.pk in seen_refs:
+                problems.add(_("Entry %(ref)s is already changed by row %(row)s.") % {
+                    "ref": item.entry.pk, "row": seen_refs[item.entry.pk]},
+                    sheet=table.sheet, row=item.row, column="reference")
+            seen_refs[item.entry.pk] = item.row
+        elif Entry.objects.current().filter(area=item.area,
+                                            title__iexact=item.fields.title).exists():
+            problems.add(_("%(area)s already has an entry called '%(title)s'. Put its reference "
+                           "in the reference column to change it.") % {
+                "area": item.area.name, "title": item.fields.title},
+                sheet=table.sheet, row=item.row, column="title")
+        if key in seen_titles:
+            problems.add(_("Row %(row)s already has an entry called '%(title)s' for "
+                           "%(area)s.") % {"row": seen_titles[key], "title": item.fields.title,
+                                            "area": item.area.name},
+                         sheet=table.sheet, row=item.row, column="title")
+        seen_titles.setdefault(key, item.row)
+
+
+def parse(table: Table, *, actor: Any) -> list[ParsedRow]:
+    """Every row as values to save, or ImportRejected listing every problem in the file."""
+    problems = ProblemList()
+    _check_header(table, problems)
+    if problems:
+        raise ImportRejected(_("The file's columns are not the provision format. Nothing was "
+                               "imported."), problems=problems.problems)
+    if not table.rows:
+        raise _rejected(_("The file has a header but no entries."), sheet=table.sheet, row=2)
+    parsed = []
+    for number, row in table.rows:
+        item = _parse_row(table, number, row, actor=actor, problems=problems)
+        if item is not None:
+            parsed.append(item)
+    _check_duplicates(parsed, table, problems)
+    if problems:
+        raise ImportRejected(
+            _("The file has %(count)s problems. Nothing was imported; correct them and upload "
+              "the whole file again.") % {"count": len(problems)}, problems=problems.problems)
+    return parsed
+
+
+def import_entries(*, actor: Any, name: str, data: bytes, dry_run: bool = False) -> ImportResult:
+    """Add and change entries from a file, all in one transaction or not at all.
+
+    ``actor`` None is the operator at the command line, who may import for any area.
+    Rows with a reference change that entry (a new version only when a value differs).
+    """
+    from . import services
+
+    if actor is not None:
+        permissions.require_can_import_provision(actor)
+    table = read_table(name, data)
+    parsed = parse(table, actor=actor)
+    if dry_run:
+        return ImportResult(len(parsed), 0, 0, 0, dry_run=True)
+    note = _("Imported from %(name)s") % {"name": name}
+    created = updated = unchanged = 0
+    with transaction.atomic():
+        for item in parsed:
+            if item.entry is None:
+                services.create_entry(actor=actor, area=item.area, data=item.fields, note=note,
+                                      action=EntryVersion.Action.IMPORT)
+                created += 1
+            elif services.update_entry(actor=actor, entry=item.entry, data=item.fields,
+                                       note=note, action=EntryVersion.Action.IMPORT) is None:
+                unchanged += 1
+            else:
+                updated += 1
+    return ImportResult(len(parsed), created, updated, unchanged)
+
