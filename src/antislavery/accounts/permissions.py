@@ -119,8 +119,11 @@ def get_area_for_edit(actor: Any, slug: str) -> Area:
 def can_view_entry(user: Any, entry: Any) -> bool:
     """Published entries are for everyone; the rest for coordinators and the offices of the
     areas the entry covers."""
-    if entry.is_published:
-        return True
+    return entry.is_published or can_view_entry_history(user, entry)
+
+
+def can_view_entry_history(user: Any, entry: Any) -> bool:
+    """Earlier versions may hold what was private: coordinators and the covered offices."""
     if is_coordinator(user):
         return True
     area_id = office_area_id(user)
@@ -152,6 +155,12 @@ def can_draft_entry_from_passage(user: Any, area: Area) -> bool:
 def require_can_view_entry(user: Any, entry: Any) -> None:
     require(can_view_entry(user, entry),
             _("Only the office for %(area)s and coordinators can see this entry.")
+            % {"area": entry.area.name})
+
+
+def require_can_view_entry_history(user: Any, entry: Any) -> None:
+    require(can_view_entry_history(user, entry),
+            _("Only the office for %(area)s and coordinators can see an entry's history.")
             % {"area": entry.area.name})
 
 

@@ -116,13 +116,17 @@ def _read_xlsx(name: str, data: bytes) -> Table:
     return Table(sheet.title, header, rows)
 
 
-def read_table(name: str, data: bytes) -> Table:
-    """The file's header and rows, or ImportRejected when it is too big, empty or not the
-    type its name says."""
-    if len(data) > MAX_IMPORT_BYTES:
+def refuse_if_too_large(name: str, size: int) -> None:
+    if size > MAX_IMPORT_BYTES:
         raise _rejected(_("'%(name)s' is larger than the %(limit)s MB an import may be. Split "
                           "it into smaller files.") % {"name": name,
                                                         "limit": MAX_IMPORT_BYTES // 2**20})
+
+
+def read_table(name: str, data: bytes) -> Table:
+    """The file's header and rows, or ImportRejected when it is too big, empty or not the
+    type its name says."""
+    refuse_if_too_large(name, len(data))
     if not data.strip():
         raise _rejected(_("'%(name)s' is empty.") % {"name": name})
     suffix = PurePath(name).suffix.lower()

@@ -169,11 +169,25 @@ class Entry(models.Model):
         return self.status in self.COUNTING_STATUSES and not self.draft and not self.is_withdrawn
 
     @property
+    def status_tag_classes(self) -> str:
+        return {"running": "govuk-tag--green", "pilot": "govuk-tag--turquoise",
+                "planned": "govuk-tag--blue"}.get(self.status, "govuk-tag--grey")
+
+    @property
     def kind_label(self) -> str:
         return codes.label(codes.KIND, self.kind)
 
     def facet_labels(self, field_name: str) -> list[str]:
         return codes.labels(CODED_LISTS[field_name], getattr(self, field_name))
+
+    @property
+    def stage_labels(self) -> list[str]:
+        return self.facet_labels("nrm_stages")
+
+    @property
+    def short_stage_labels(self) -> list[str]:
+        """Stage labels without their explanation in brackets, for tables."""
+        return [label.split(" (")[0] for label in self.stage_labels]
 
 
 class EntryVersion(models.Model):
