@@ -74,7 +74,8 @@ def test_xlsx_import_reads_dates_and_booleans_as_typed_cells(areas):
     data = xlsx_bytes([
         HEADER.split(","),
         ["Surrey", "Victim navigator", "specialist_post", "before_nrm;after_nrm", "adult",
-         None, None, "running", datetime.datetime(2019, 6, 1), None, "independent", True],
+         None, None, "running", datetime.datetime(2019, 6, 1),  # noqa: DTZ001 -- cells are naive
+         None, "independent", True],
     ])
     result = import_entries(actor=None, name="Register.XLSX", data=data)
     assert result.created == 1
@@ -101,7 +102,7 @@ def test_every_problem_is_named_by_row_and_column_and_nothing_changes(areas):
     assert where == [
         (3, "area"),
         (4, "kind"), (4, "nrm_stages"), (4, "victim_groups"), (4, "exploitation"),
-        (6, "start"), (6, "public"), (6, "status"), (6, "evaluation_url"),
+        (6, "status"), (6, "start"), (6, "public"), (6, "evaluation_url"),
         (7, "end"),
         (8, "title"),
     ]

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
@@ -122,7 +123,7 @@ def test_search_matches_provider_words_in_any_case(client, register):
 
 
 def test_contracts_ending_within_six_months_are_flagged_and_filterable(client, areas):
-    today = datetime.date.today()  # noqa: DTZ011 -- matches the view's local date in tests
+    today = timezone.localdate()
     entry(areas["kent"], title="Ending soon", end=today + datetime.timedelta(days=60))
     entry(areas["kent"], title="Ending later", end=today + datetime.timedelta(days=400))
     page = client.get(reverse("provision:index"), {"ending_soon": "on"}).content.decode()

@@ -342,6 +342,9 @@ def parse(table: Table, *, actor: Any) -> list[ParsedRow]:
         if item is not None:
             parsed.append(item)
     _check_duplicates(parsed, table, problems)
+    order = {name: index for index, name in enumerate(table.header)}
+    problems.problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "",
+                                                                len(order))))
     if problems:
         raise ImportRejected(
             _("The file has %(count)s problems. Nothing was imported; correct them and upload "
