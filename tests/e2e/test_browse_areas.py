@@ -14,7 +14,8 @@ def test_public_visitor_finds_an_area_and_its_office(page, areas):
     # then the area page names the area, its force and its commissioner's office
     assert page.get_by_role("heading", level=1).inner_text() == "Cumbria"
     assert page.get_by_text("Cumbria Constabulary").is_visible()
-    assert page.get_by_text("Police, Fire and Crime Commissioner for Cumbria", exact=True).is_visible()
+    title = "Police, Fire and Crime Commissioner for Cumbria"
+    assert page.get_by_text(title, exact=True).is_visible()
 
 
 def test_skip_link_moves_focus_to_main_content(page, areas):

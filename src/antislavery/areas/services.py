@@ -156,6 +156,9 @@ def update_office(*, office: Organisation, actor: Any, data: dict[str, Any]) -> 
     if office.area is None:
         raise ToolkitError(_("Only a commissioner's office has these details."))
     permissions.require_can_edit_for_area(actor, office.area)
+    # Re-read the stored row: a bound ModelForm has already changed the instance it was given.
+    office = Organisation.objects.select_for_update(of=("self",)).select_related("area").get(
+        pk=office.pk)
     before = audit.snapshot(office, OFFICE_FIELDS)
     for name in OFFICE_FIELDS:
         if name in data:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from antislavery.accounts import permissions
@@ -14,20 +15,52 @@ from antislavery.errors import ToolkitError
 
 from . import selectors, services
 from .forms import OfficeForm, PeerGroupForm
-from .models import PeerGroup
+from .models import Area, Organisation, PeerGroup
 
 
 def area_list(request: HttpRequest) -> HttpResponse:
     return render(request, "areas/list.html", {"regions": selectors.areas_by_region()})
 
 
+def _governance_rows(area: Area) -> list[tuple[str, object]]:
+    held_by = format_html("{}<p class=\"govuk-body-s govuk-!-margin-top-2\">{}</p>",
+                          area.get_governance_display(), area.governance_note) \
+        if area.governance_note else area.get_governance_display()
+    rows: list[tuple[str, object]] = [
+        (_("Police force"), area.force_name),
+        (_("Held to account by"), held_by),
+        (_("Violence Reduction Unit"),
+         _("Yes, funded since 2019") if area.has_vru else _("No")),
+    ]
+    if area.code:
+        rows.append((_("ONS code"), area.code))
+    return rows
+
+
+def _office_rows(office: Organisation | None) -> list[tuple[str, object]]:
+    if office is None:
+        return []
+    holder = office.holder_name or _("Not recorded")
+    if office.holder_title:
+        holder = format_html('{}<br><span class="govuk-body-s">{}</span>', holder,
+                             office.holder_title)
+    rows: list[tuple[str, object]] = [(_("Office"), office.name), (_("Commissioner"), holder)]
+    if office.website:
+        rows.append((_("Website"), format_html('<a class="govuk-link" href="{}">{}</a>',
+                                               office.website, office.website)))
+    return rows
+
+
 def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     area = selectors.area_by_slug(slug)
     if area.slug != slug:
         return redirect(area)
+    office = getattr(area, "office", None)
     context = {
         "area": area,
-        "office": getattr(area, "office", None),
+        "office": office,
+        "governance_rows": _governance_rows(area),
+        "office_rows": _office_rows(office),
         "peer_groups": selectors.peer_groups_for(area),
         "regional_peers": selectors.regional_peers(area),
         "can_edit": permissions.can_edit_for_area(request.user, area),

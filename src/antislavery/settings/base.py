@@ -112,8 +112,8 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default="sqlite:///" + str(DATA_DIR / "antislavery.sqlite3"),
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or "sqlite:///" + str(DATA_DIR / "antislavery.sqlite3"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }

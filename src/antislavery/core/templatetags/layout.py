@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -59,20 +57,3 @@ def phase_banner(context: template.Context) -> SafeString:
     else:
         tag, text = _("Beta"), _("This is a new service.")
     return govuk.render("phase-banner", {"tag": {"text": tag}, "text": text})
-
-
-@register.simple_tag
-def footer() -> SafeString:
-    items: list[dict[str, Any]] = [
-        {"href": reverse("about"), "text": _("About the toolkit and its data")},
-        {"href": reverse("accessibility"), "text": _("Accessibility")},
-        {"href": "/api/docs", "text": _("API")},
-    ]
-    return govuk.render("footer", {
-        "meta": {"visuallyHiddenTitle": _("Support links"), "items": items,
-                 "text": _("Official statistics are shown with their sources. Demonstration "
-                           "figures are synthetic and are always marked as such.")},
-        "contentLicence": {"text": _("Content is available under the Open Government "
-                                     "Licence v3.0, except where otherwise stated.")},
-        "copyright": {"text": _("Anti-Slavery Local Response Toolkit")},
-    })

@@ -1,0 +1,82 @@
+"""Reference areas, offices, national bodies and preset groups load, and reload safely."""
+
+import pytest
+from django.core.management import call_command
+
+from antislavery.accounts.models import AuditEntry
+from antislavery.areas.models import Area, AreaAlias, Organisation, PeerGroup
+from antislavery.areas.services import sync_reference_areas
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_reference_area_is_loaded_with_its_facts_and_sources(areas):
+    assert len(areas) == 46
+    assert Area.objects.filter(territorial=True).count() == 43
+    essex = areas["essex"]
+    assert essex.code == "E23000028"
+    assert essex.governance == Area.Governance.PFCC
+    assert essex.has_vru is True
+    assert "dfe-analytical-services/dfe-published-data-qa:data/police-force-areas.csv" in (
+        essex.source_list)
+
+
+def test_each_territorial_area_has_an_office_and_the_national_bodies_exist(areas):
+    for area in Area.objects.filter(territorial=True):
+        assert area.office.kind == Organisation.Kind.OFFICE
+    assert set(Organisation.objects.filter(kind="national").values_list("slug", flat=True)) == {
+        "iasc", "apcc", "mslu"}
+    assert areas["cumbria"].office.holder_title == (
+        "Police, Fire and Crime Commissioner for Cumbria")
+
+
+def test_preset_groups_cover_each_region_wales_and_the_vru_areas(areas):
+    wales = PeerGroup.objects.get(slug="wales")
+    assert set(wales.areas.values_list("slug", flat=True)) == {
+        "north-wales", "gwent", "south-wales", "dyfed-powys"}
+    assert PeerGroup.objects.get(slug="vru-areas").areas.count() == 18
+    north_west = PeerGroup.objects.get(slug="region-north-west")
+    assert set(north_west.areas.values_list("slug", flat=True)) == {
+        "cumbria", "lancashire", "merseyside", "greater-manchester", "cheshire"}
+    assert PeerGroup.objects.filter(kind="preset", slug__startswith="region-").count() == 9
+
+
+def test_loading_the_reference_data_twice_changes_nothing(areas):
+    counts = (Area.objects.count(), AreaAlias.objects.count(), Organisation.objects.count(),
+              PeerGroup.objects.count(), AuditEntry.objects.count())
+    result = sync_reference_areas()
+    assert (result.areas_created, result.areas_updated, result.offices_created) == (0, 0, 0)
+    assert counts == (Area.objects.count(), AreaAlias.objects.count(),
+                      Organisation.objects.count(), PeerGroup.objects.count(),
+                      AuditEntry.objects.count())
+
+
+def test_office_details_typed_by_people_survive_a_reload(areas):
+    office = areas["essex"].office
+    office.holder_name = "A. Person"
+    office.save()
+    sync_reference_areas()
+    office.refresh_from_db()
+    assert office.holder_name == "A. Person"
+
+
+def test_resolve_area_command_prints_the_slug(areas, capsys):
+    call_command("resolve_area", "Avon", "&", "Somerset", "Constabulary")
+    assert capsys.readouterr().out.strip() == "avon-and-somerset"
+
+
+def test_resolve_area_command_exits_1_with_candidates_for_an_unknown_name(areas, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("resolve_area", "Northumbrai")
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "is not a police force area" in err
+    assert "Northumbria" in err
+
+
+def test_gazetteer_follows_a_new_alias_without_a_restart(areas):
+    from antislavery.areas.selectors import resolve
+
+    assert resolve("Kernow").slug is None
+    AreaAlias.objects.create(area=areas["devon-and-cornwall"], text="Kernow")
+    assert resolve("Kernow").slug == "devon-and-cornwall"

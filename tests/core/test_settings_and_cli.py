@@ -1,0 +1,94 @@
+"""Configuration, the command-line entry point and the demo loader."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from antislavery.accounts.models import User
+from antislavery.areas.models import Area
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    # A fresh process environment: nothing the browser tests set for themselves leaks in.
+    base = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run(  # noqa: S603 -- the project's own entry point
+        [sys.executable, "-m", "antislavery", *args], capture_output=True, text=True,
+        env={**base, **env}, timeout=120, check=False)
+
+
+def test_deploy_check_passes_with_production_settings(tmp_path):
+    result = run_cli("check", "--deploy", "--fail-level", "WARNING", env={
+        "DJANGO_SETTINGS_MODULE": "antislavery.settings.prod",
+        "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-check",
+        "ALLOWED_HOSTS": "toolkit.example.org",
+        "ANTISLAVERY_DATA_DIR": str(tmp_path),
+    })
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
+    env = {"DJANGO_SETTINGS_MODULE": "antislavery.settings.prod",
+           "ANTISLAVERY_DATA_DIR": str(tmp_path), "SECRET_KEY": ""}
+    result = run_cli("check", env=env)
+    assert result.returncode != 0
+    assert "Set SECRET_KEY in the environment for production." in result.stderr
+
+
+def test_embedded_default_keeps_a_generated_secret_in_the_data_folder(tmp_path):
+    env = {"DJANGO_SETTINGS_MODULE": "antislavery.settings.local", "SECRET_KEY": "",
+           "ANTISLAVERY_DATA_DIR": str(tmp_path), "DATABASE_URL": ""}
+    result = run_cli("check", env=env)
+    assert result.returncode == 0, result.stderr
+    secret = tmp_path / "secret_key"
+    assert secret.stat().st_mode & 0o777 == 0o600
+    first = secret.read_text()
+    run_cli("check", env=env)
+    assert secret.read_text() == first
+
+
+def test_debug_is_off_unless_asked_for(tmp_path):
+    code = "from django.conf import settings; print(settings.DEBUG)"
+    env = {"DJANGO_SETTINGS_MODULE": "antislavery.settings.local",
+           "ANTISLAVERY_DATA_DIR": str(tmp_path), "DEBUG": ""}
+    assert run_cli("shell", "-c", code, env=env).stdout.split()[-1] == "False"
+    env["DEBUG"] = "1"
+    assert run_cli("shell", "-c", code, env=env).stdout.split()[-1] == "True"
+
+
+def test_cli_turns_hyphens_into_command_names(tmp_path):
+    env = {"DJANGO_SETTINGS_MODULE": "antislavery.settings.local",
+           "ANTISLAVERY_DATA_DIR": str(tmp_path)}
+    result = run_cli("resolve-area", "--help", env=env)
+    assert result.returncode == 0
+    assert "closest candidates" in result.stdout
+
+
+@pytest.mark.django_db
+def test_demo_loads_every_role_and_is_safe_to_repeat(capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "Demo accounts" in out
+    for role in ("Administrator", "Coordinator", "Office editor", "Office viewer"):
+        assert role in out
+    counts = (Area.objects.count(), User.objects.count())
+    call_command("demo", "--quiet-accounts")
+    assert (Area.objects.count(), User.objects.count()) == counts
+    assert set(User.objects.values_list("role", flat=True)) == {
+        "administrator", "coordinator", "office_editor", "office_viewer"}
+
+
+@pytest.mark.django_db
+def test_demo_accounts_can_sign_in_with_the_printed_password(client, capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    password = out.split("password for all: ")[1].split(")")[0]
+    response = client.post("/account/sign-in/", {"username": "editor.essex@demo.example",
+                                                 "password": password})
+    assert response.status_code == 302
