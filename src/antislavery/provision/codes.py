@@ -55,6 +55,17 @@ def facet_label(facet: str) -> str:
     return _(_codebook()["facets"][facet]["label"])
 
 
+def short_label(facet: str, code: str) -> str:
+    """A label for narrow places (tables, tags): stages by their one word, other labels
+    without the explanation in brackets."""
+    if facet == STAGE:
+        words = {BEFORE_NRM: _("Before"), DURING_NRM: _("During"), AFTER_NRM: _("After"),
+                 OUTSIDE_NRM: _("Outside")}
+        if code in words:
+            return words[code]
+    return label(facet, code).split(" (")[0]
+
+
 def choices(facet: str) -> list[tuple[str, str]]:
     return list(facet_values(facet).items())
 

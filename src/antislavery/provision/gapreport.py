@@ -51,8 +51,10 @@ def thresholds() -> list[str]:
           "withdrawn entries do not."),
         _("An exploitation type is a large share of local referrals at %(share)s or more.")
         % {"share": f"{gaps.LARGE_EXPLOITATION_SHARE:.0%}"},
-        _("The child share is above the national share when it is higher by more than "
-          "%(margin)s percentage points.") % {"margin": f"{gaps.CHILD_SHARE_MARGIN * 100:g}"},
+        (_("The child share is above the national share when it is higher by more than "
+           "%(margin)s percentage points.") % {"margin": f"{gaps.CHILD_SHARE_MARGIN * 100:g}"}
+         if gaps.CHILD_SHARE_MARGIN else
+         _("The child share is above the national share whenever it is higher.")),
         _("Languages are checked for the %(n)s most referred nationalities that each make up "
           "at least %(share)s of referrals.") % {"n": gaps.MOST_REFERRED_NATIONALITIES,
                                                   "share": f"{gaps.MIN_NATIONALITY_SHARE:.0%}"},

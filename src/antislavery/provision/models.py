@@ -186,8 +186,11 @@ class Entry(models.Model):
 
     @property
     def short_stage_labels(self) -> list[str]:
-        """Stage labels without their explanation in brackets, for tables."""
-        return [label.split(" (")[0] for label in self.stage_labels]
+        return [codes.short_label(codes.STAGE, code) for code in self.nrm_stages]
+
+    @property
+    def short_kind_label(self) -> str:
+        return codes.short_label(codes.KIND, self.kind)
 
 
 class EntryVersion(models.Model):

@@ -179,3 +179,12 @@ def draft_entry_from_text(*, actor: Any, area: Any, text: str, source_label: str
     return _create(actor=actor, area=area, data=suggest_fields(text),
                    action=EntryVersion.Action.DRAFT, note=source_label, draft=True,
                    source_label=source_label.strip()[:300], source_url=source_url.strip()[:500])
+
+
+@transaction.atomic
+def load_demo_entry(*, key: str, area: Any, data: EntryFields) -> Entry | None:
+    """Add a demonstration entry once: None if the entry with ``key`` is already there."""
+    if Entry.objects.filter(demo_key=key).exists():
+        return None
+    return _create(actor=None, area=area, data=data, action=EntryVersion.Action.CREATE,
+                   note="Demonstration content", demo=True, demo_key=key)
