@@ -186,7 +186,7 @@ def test_a_word_document_renamed_xlsx_is_refused(areas, tmp_path):
 
 
 def test_a_file_over_the_size_limit_is_refused(areas, monkeypatch):
-    monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", 100)
+    monkeypatch.setattr(importing.files, "MAX_IMPORT_BYTES", 100)
     before = counts()
     with pytest.raises(ImportRejected, match="larger than the"):
         import_entries(actor=None, name="big.csv", data=GOOD)

@@ -1,21 +1,11 @@
-"""Import provision entries from a CSV or XLSX file: every row or none.
-
-The format is documented in ``docs/provision-format.md``. Every problem in the file is
-collected and reported by sheet, row and column before anything is written; a file with any
-problem changes nothing.
-"""
+"""Checking each row of a provision file against the format and the codebook."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import zipfile
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from antislavery.accounts import permissions
@@ -23,12 +13,10 @@ from antislavery.areas.models import Area
 from antislavery.areas.selectors import resolve
 from antislavery.errors import ImportRejected, ProblemList
 
-from .fields import EntryFields, problems_with
-from .models import Entry, EntryVersion
+from ..fields import EntryFields, problems_with
+from ..models import Entry
+from .files import Table, cell_text, rejected
 
-# Larger than any office's register, small enough to read in a request.
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 2000
 LIST_SEPARATOR = ";"
 
 REQUIRED_COLUMNS = ("area", "title", "kind", "nrm_stages", "victim_groups", "exploitation",
@@ -45,116 +33,6 @@ LIST_COLUMNS = ("themes", "nrm_stages", "victim_groups", "exploitation", "langua
 
 TRUE_WORDS = {"yes", "y", "true", "1", "public"}
 FALSE_WORDS = {"no", "n", "false", "0", "private"}
-ZIP_MAGIC = b"PK\x03\x04"
-BINARY_MAGIC = (ZIP_MAGIC, b"%PDF", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff")
-
-
-@dataclass
-class Table:
-    sheet: str | None
-    header: list[str]
-    rows: list[tuple[int, dict[str, Any]]]
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    rows: int
-    created: int
-    updated: int
-    unchanged: int
-    dry_run: bool = False
-
-
-def _rejected(message: str, **where: Any) -> ImportRejected:
-    return ImportRejected(message, **where)
-
-
-def _header_name(value: Any) -> str:
-    return "_".join(str(value or "").strip().lower().split())
-
-
-def _read_csv(name: str, data: bytes) -> Table:
-    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:4096]:
-        raise _rejected(_("'%(name)s' is called a CSV file but is not text: it looks like a "
-                          "spreadsheet or other binary file. Save it as CSV (UTF-8) or upload "
-                          "the .xlsx file.") % {"name": name})
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _rejected(_("'%(name)s' is not UTF-8 text. Save it from your spreadsheet as "
-                          "\"CSV UTF-8\".") % {"name": name}) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    lines = list(reader)
-    if not lines:
-        raise _rejected(_("'%(name)s' is empty.") % {"name": name})
-    header = [_header_name(cell) for cell in lines[0]]
-    rows = [(number, dict(zip(header, line, strict=False)))
-            for number, line in enumerate(lines[1:], start=2)]
-    return Table(None, header, rows)
-
-
-def _read_xlsx(name: str, data: bytes) -> Table:
-    from openpyxl import load_workbook
-
-    not_workbook = _("'%(name)s' is called an Excel workbook (.xlsx) but is not one. Upload "
-                     "the workbook itself, or a CSV file.") % {"name": name}
-    if not data.startswith(ZIP_MAGIC):
-        raise _rejected(not_workbook)
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise _rejected(not_workbook) from None
-    sheet = workbook.worksheets[0]
-    lines = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
-    workbook.close()
-    if not lines:
-        raise _rejected(_("The first sheet of '%(name)s' is empty.") % {"name": name},
-                        sheet=sheet.title)
-    header = [_header_name(cell) for cell in lines[0]]
-    rows = [(number, dict(zip(header, line, strict=False)))
-            for number, line in enumerate(lines[1:], start=2)]
-    return Table(sheet.title, header, rows)
-
-
-def refuse_if_too_large(name: str, size: int) -> None:
-    if size > MAX_IMPORT_BYTES:
-        raise _rejected(_("'%(name)s' is larger than the %(limit)s MB an import may be. Split "
-                          "it into smaller files.") % {"name": name,
-                                                        "limit": MAX_IMPORT_BYTES // 2**20})
-
-
-def read_table(name: str, data: bytes) -> Table:
-    """The file's header and rows, or ImportRejected when it is too big, empty or not the
-    type its name says."""
-    refuse_if_too_large(name, len(data))
-    if not data.strip():
-        raise _rejected(_("'%(name)s' is empty.") % {"name": name})
-    suffix = PurePath(name).suffix.lower()
-    if suffix == ".csv":
-        table = _read_csv(name, data)
-    elif suffix == ".xlsx":
-        table = _read_xlsx(name, data)
-    else:
-        raise _rejected(_("'%(name)s' is not a CSV or XLSX file. Save the list as .csv or "
-                          ".xlsx and try again.") % {"name": name})
-    table.rows = [(number, row) for number, row in table.rows
-                  if any(_text(value) for value in row.values())]
-    if len(table.rows) > MAX_ROWS:
-        raise _rejected(_("'%(name)s' has more than %(limit)s rows. Split it into smaller "
-                          "files.") % {"name": name, "limit": MAX_ROWS}, sheet=table.sheet)
-    return table
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value).strip()
 
 
 def _check_header(table: Table, problems: ProblemList) -> None:
@@ -198,7 +76,7 @@ class _RowReader:
         self.problems.add(message, sheet=self.sheet, row=self.number, column=column)
 
     def text(self, column: str) -> str:
-        return _text(self.row.get(column))
+        return cell_text(self.row.get(column))
 
     def items(self, column: str) -> list[str]:
         return [part.strip() for part in self.text(column).split(LIST_SEPARATOR)
@@ -335,7 +213,7 @@ def parse(table: Table, *, actor: Any) -> list[ParsedRow]:
         raise ImportRejected(_("The file's columns are not the provision format. Nothing was "
                                "imported."), problems=problems.problems)
     if not table.rows:
-        raise _rejected(_("The file has a header but no entries."), sheet=table.sheet, row=2)
+        raise rejected(_("The file has a header but no entries."), sheet=table.sheet, row=2)
     parsed = []
     for number, row in table.rows:
         item = _parse_row(table, number, row, actor=actor, problems=problems)
@@ -351,33 +229,4 @@ def parse(table: Table, *, actor: Any) -> list[ParsedRow]:
               "the whole file again.") % {"count": len(problems)}, problems=problems.problems)
     return parsed
 
-
-def import_entries(*, actor: Any, name: str, data: bytes, dry_run: bool = False) -> ImportResult:
-    """Add and change entries from a file, all in one transaction or not at all.
-
-    ``actor`` None is the operator at the command line, who may import for any area.
-    Rows with a reference change that entry (a new version only when a value differs).
-    """
-    from . import services
-
-    if actor is not None:
-        permissions.require_can_import_provision(actor)
-    table = read_table(name, data)
-    parsed = parse(table, actor=actor)
-    if dry_run:
-        return ImportResult(len(parsed), 0, 0, 0, dry_run=True)
-    note = _("Imported from %(name)s") % {"name": name}
-    created = updated = unchanged = 0
-    with transaction.atomic():
-        for item in parsed:
-            if item.entry is None:
-                services.create_entry(actor=actor, area=item.area, data=item.fields, note=note,
-                                      action=EntryVersion.Action.IMPORT)
-                created += 1
-            elif services.update_entry(actor=actor, entry=item.entry, data=item.fields,
-                                       note=note, action=EntryVersion.Action.IMPORT) is None:
-                unchanged += 1
-            else:
-                updated += 1
-    return ImportResult(len(parsed), created, updated, unchanged)
 

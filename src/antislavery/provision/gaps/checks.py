@@ -1,21 +1,11 @@
-"""Gap analysis: what an area's provision lacks, given its own local picture.
-
-:func:`analyse_gaps` is pure: it reads the area's entries, its :class:`LocalFigures` and the
-published practice of other areas, and returns findings with stable codes. The checklist comes
-from the HMICFRS recommendation (support before, after and outside the NRM) and the APCC
-update's challenges (accommodation before a referral decision, language, evaluation).
-
-Only running or pilot entries that are complete (not drafts) and not withdrawn count as
-provision. A list left empty on an entry (stages, groups, exploitation types, languages) means
-"not stated" and covers nothing.
-"""
+"""The checks of the gap analysis and the thresholds they use."""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.formats import date_format
@@ -23,10 +13,11 @@ from django.utils.translation import gettext as _
 
 from antislavery.localpicture.figures import LocalFigures
 
-from . import codes
-from .library import evidence_for
-from .models import Entry
-from .selectors import ENDING_SOON_MONTHS, ending_soon_limit
+from .. import codes
+from ..library import evidence_for
+from ..models import Entry
+from ..selectors import ENDING_SOON_MONTHS, ending_soon_limit
+from .report import FINDING_CODES, Example, Figure, Finding, GapReport, NotAssessed
 
 # --- Thresholds: each is named in the "why" of the finding it decides. ---
 # An exploitation type is a "large share" of local referrals at or above this share.
@@ -47,89 +38,6 @@ EMERGENCY_STAGES = (codes.BEFORE_NRM, codes.DURING_NRM)
 # Nationality values that name no nationality.
 UNSPECIFIED = {"unknown", "not_specified", "not_specified_or_unknown", "other", "not_known",
                "all_other_nationalities", "other_nationalities"}
-
-# The stable codes, in the order findings are listed.
-FINDING_CODES = (
-    "no_support_before_nrm", "no_support_after_nrm", "no_support_outside_nrm",
-    "no_emergency_accommodation", "language_gap", "child_support_gap", "exploitation_gap",
-    "ending_without_successor", "nothing_evaluated",
-)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """The local figure behind a finding: a sentence, its value and what it is set against."""
-
-    text: str
-    value: float | int | str
-    comparison: float | None = None
-    period: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "comparison": self.comparison,
-                "period": self.period}
-
-
-@dataclass(frozen=True)
-class Example:
-    area: str
-    area_name: str
-    title: str
-    entry_id: int | None
-    evidence: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "title": self.title, "evidence": self.evidence}
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    title: str
-    why: str
-    figure: Figure | None = None
-    examples: list[Example] = field(default_factory=list)
-    subject: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "subject": self.subject, "title": self.title,
-                "why": self.why, "figure": self.figure.as_dict() if self.figure else None,
-                "examples": [example.as_dict() for example in self.examples]}
-
-
-@dataclass(frozen=True)
-class NotAssessed:
-    """A check that could not be made, and why (usually: no local figures)."""
-
-    code: str
-    reason: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "reason": self.reason}
-
-
-@dataclass(frozen=True)
-class GapReport:
-    area: str
-    area_name: str
-    as_of: datetime.date
-    findings: list[Finding]
-    not_assessed: list[NotAssessed]
-    period: str = ""
-    synthetic: bool = False
-    sources: list[str] = field(default_factory=list)
-    provision_count: int = 0
-
-    @property
-    def codes(self) -> list[str]:
-        return [finding.code for finding in self.findings]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "as_of": self.as_of.isoformat(), "period": self.period,
-                "synthetic": self.synthetic, "sources": list(self.sources),
-                "provision_count": self.provision_count,
-                "findings": [finding.as_dict() for finding in self.findings],
-                "not_assessed": [item.as_dict() for item in self.not_assessed]}
 
 
 def _percent(share: float) -> str:
