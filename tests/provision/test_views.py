@@ -396,3 +396,14 @@ def test_demo_entries_turn_on_the_demo_notice(client, areas):
         page = client.get(url).content.decode()
         assert "data-demo-notice" in page, url
         assert "Demonstration" in page, url
+
+
+def test_admin_shows_entries_but_offers_no_change_or_delete(client, register, administrator):
+    client.force_login(administrator)
+    listing = client.get("/admin/provision/entry/")
+    assert listing.status_code == 200
+    assert "Victim care navigators" in listing.content.decode()
+    target = register["public"]
+    response = client.post(f"/admin/provision/entry/{target.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert Entry.objects.filter(pk=target.pk).exists()
