@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from antislavery.accounts import permissions
@@ -35,8 +36,9 @@ def _summary_rows(entry: Entry) -> list[tuple[str, str]]:
             _("any, through interpreting") if lang == codes.ANY_LANGUAGE else lang
             for lang in entry.languages) or _("Not stated")),
         (_("Status"), entry.get_status_display()),
-        (_("Start date"), entry.start.isoformat() if entry.start else _("Not stated")),
-        (_("End date"), entry.end.isoformat() if entry.end else _("Not stated")),
+        (_("Start date"), date_format(entry.start, "j F Y") if entry.start
+         else _("Not stated")),
+        (_("End date"), date_format(entry.end, "j F Y") if entry.end else _("Not stated")),
         (_("Provider"), entry.provider or _("Not stated")),
         (_("Funder"), entry.funder or _("Not stated")),
         (_("Funding source"), entry.funding_source or _("Not stated")),
