@@ -407,3 +407,44 @@ def test_admin_shows_entries_but_offers_no_change_or_delete(client, register, ad
     response = client.post(f"/admin/provision/entry/{target.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert Entry.objects.filter(pk=target.pk).exists()
+
+
+# --- a passage becomes a draft entry in one step ---
+
+PASSAGE = {"area": "wiltshire", "text": "Wiltshire hands out go bags of clothes and toiletries "
+           "at the point of contact, before a referral.", "source_label": "APCC update",
+           "source_url": "/requests/1/responses/9#p4"}
+
+
+def test_the_passage_button_makes_a_draft_and_opens_it(client, areas, coordinator):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = coordinator
+    button = render_to_string("provision/_draft_button.html",
+                              {**PASSAGE, "area": areas["wiltshire"]}, request=request)
+    assert 'action="/provision/drafts/"' in button
+    assert "csrfmiddlewaretoken" in button
+    client.force_login(coordinator)
+    response = client.post(reverse("provision:draft-from-passage"), PASSAGE)
+    made = Entry.objects.get()
+    assert response.status_code == 302
+    assert response.url == made.get_absolute_url()
+    assert (made.area.slug, made.draft, made.public) == ("wiltshire", True, False)
+    assert made.source_url == "/requests/1/responses/9#p4"
+    page = client.get(made.get_absolute_url()).content.decode()
+    assert "Draft to check" in page
+    assert "APCC update" in page
+
+
+def test_the_passage_button_refuses_others_and_bad_requests(client, areas, surrey_editor,
+                                                            coordinator):
+    client.force_login(surrey_editor)
+    assert client.post(reverse("provision:draft-from-passage"), PASSAGE).status_code == 403
+    client.force_login(coordinator)
+    assert client.get(reverse("provision:draft-from-passage")).status_code == 405
+    response = client.post(reverse("provision:draft-from-passage"), {**PASSAGE, "text": " "})
+    assert response.status_code == 400
+    assert "The passage is empty" in response.content.decode()
+    assert Entry.objects.count() == 0

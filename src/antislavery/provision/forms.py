@@ -129,6 +129,17 @@ class WithdrawForm(forms.Form):
         error_messages={"required": _("Say why the entry is withdrawn.")})
 
 
+class DraftForm(forms.Form):
+    """What the "make a draft entry" button on a passage sends."""
+
+    area = forms.SlugField(error_messages={"required": _("Say which area the passage is from.")})
+    text = forms.CharField(strip=True,
+                           error_messages={"required": _("The passage is empty: there is "
+                                                         "nothing to draft from.")})
+    source_label = forms.CharField(required=False, max_length=300)
+    source_url = forms.CharField(required=False, max_length=500)
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Upload a CSV or XLSX file"),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("import/", imports.upload, name="import"),
     path("library/", library.library, name="library"),
     path("areas/<slug:slug>/new/", entries.create, name="create"),
+    path("drafts/", entries.draft_from_passage, name="draft-from-passage"),
     path("entries/<int:pk>/", entries.detail, name="entry"),
     path("entries/<int:pk>/edit/", entries.edit, name="edit"),
     path("entries/<int:pk>/end/", entries.end, name="end"),

@@ -11,13 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from antislavery.accounts import permissions
 from antislavery.areas.selectors import area_by_slug
-from antislavery.errors import InvalidTransition
+from antislavery.errors import InvalidTransition, ToolkitError
 
 from .. import codes, selectors, services
-from ..forms import EndForm, EntryForm, WithdrawForm
+from ..forms import DraftForm, EndForm, EntryForm, WithdrawForm
 from ..library import evidence_for, similar_entries
 from ..models import CODED_LISTS, Entry
 
@@ -154,3 +155,22 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(entry)
     return render(request, "provision/withdraw_form.html", {"form": form, "entry": entry},
                   status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def draft_from_passage(request: HttpRequest) -> HttpResponse:
+    """Make a draft entry from a passage (the button on a passage posts here), then open it
+    for checking."""
+    form = DraftForm(request.POST)
+    if not form.is_valid():
+        raise ToolkitError(" ".join(str(e) for errors in form.errors.values()
+                                    for e in errors))
+    data = form.cleaned_data
+    entry = services.draft_entry_from_text(
+        actor=request.user, area=area_by_slug(data["area"]), text=data["text"],
+        source_label=data["source_label"], source_url=data["source_url"])
+    messages.success(request, _("A draft entry was made from the passage. Check its values; "
+                                "the office for %(area)s will see it.")
+                     % {"area": entry.area.name})
+    return redirect(entry)
