@@ -172,6 +172,8 @@ MEDIA_URL = "/media/"
 
 # Uploads: the largest file any form accepts; each importer may set a smaller limit.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Documents attached to responses (DOCX, ODT, PDF, plain text): the largest accepted.
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
