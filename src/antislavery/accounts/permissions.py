@@ -246,6 +246,51 @@ def get_response_for(user: Any, request_slug: str, area_slug: str) -> Any:
     raise NotFound(_("There is no published response from %(area)s to this request.")
                    % {"area": found.area.name})
 
+# --- localpicture ---
+
+
+def can_view_release(user: Any, release: Any) -> bool:
+    """Public releases: everyone. Private ones: the owning office and coordinators."""
+    if release.visibility == "public":
+        return True
+    if is_coordinator(user):
+        return True
+    return release.owner_area_id is not None and office_area_id(user) == release.owner_area_id
+
+
+def can_import_statistics(user: Any) -> bool:
+    """Coordinators import any figures; office editors import their own area's."""
+    return is_coordinator(user) or (
+        office_area_id(user) is not None and user.role == Role.OFFICE_EDITOR
+    )
+
+
+def can_import_statistics_for(user: Any, area: Area | None) -> bool:
+    """May the user import figures about ``area`` (None: national or multi-area figures)?"""
+    if is_coordinator(user):
+        return True
+    return area is not None and can_edit_for_area(user, area)
+
+
+def can_view_import_job(user: Any, job: Any) -> bool:
+    return is_coordinator(user) or (is_signed_in(user) and job.created_by_id == user.pk)
+
+
+def require_can_import_statistics(user: Any) -> None:
+    require(can_import_statistics(user),
+            _("Only coordinators and office editors can import statistics."))
+
+
+def require_can_view_release(user: Any, release: Any) -> None:
+    require(can_view_release(user, release),
+            _("These figures are private to the office that uploaded them and coordinators."))
+
+
+def require_can_view_import_job(user: Any, job: Any) -> None:
+    require(can_view_import_job(user, job),
+            _("Only the person who uploaded this file and coordinators can see its progress."))
+
+
 
 # --- provision ---
 

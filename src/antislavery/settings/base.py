@@ -170,10 +170,12 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or DATA_DIR / "media")
 MEDIA_URL = "/media/"
 
-# Uploads: the largest file any form accepts; each importer may set a smaller limit.
+# Upload limits: a default for any form, and the limits of attachments and statistics files.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 # Documents attached to responses (DOCX, ODT, PDF, plain text): the largest accepted.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Statistics files (antislavery import-stats and the upload page) may be larger.
+STATS_MAX_UPLOAD_BYTES = int(os.environ.get("STATS_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

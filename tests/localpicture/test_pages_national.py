@@ -1,0 +1,113 @@
+"""The national page (every area at a glance) and the compare page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from antislavery.areas.models import Area
+from antislavery.localpicture.models import Source
+from tests.localpicture import picture_data as data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    data.clear_cache()
+
+
+@pytest.fixture
+def official(areas):
+    return data.populate()
+
+
+def area_links(html: str) -> list[str]:
+    return re.findall(r'<a class="govuk-link" href="/areas/[a-z-]+/#local-picture">([^<]+)</a>',
+                      html)
+
+
+def test_national_page_lists_every_area_of_england_and_wales_by_name(client, official):
+    response = client.get("/statistics/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    names = area_links(html)
+    expected = list(Area.objects.filter(territorial=True).order_by("name")
+                    .values_list("name", flat=True))
+    assert names == expected
+    assert len(names) == 43
+    assert "NRM referrals, 2024 Q4 to 2025 Q3" in html
+
+
+def test_national_page_places_areas_against_funnel_limits_rather_than_ranking_them(
+        client, official):
+    html = client.get("/statistics/").content.decode()
+    assert 'id="chart-funnel"' in html
+    assert re.search(r'<svg[^>]* role="img" aria-label="Funnel plot of the rate', html)
+    assert "within the expected range" in html
+
+
+def test_national_page_shows_another_measure_when_asked(client, official):
+    dtn = data.release(title="Duty to Notify figures")
+    data.series(dtn, "kent", "2024-Q4", [3, 4, 5, 6], measure="dtn_reports")
+    html = client.get("/statistics/?measure=dtn_reports").content.decode()
+    assert "Duty to Notify reports, 2024 Q4 to 2025 Q3" in html
+    assert "<td class=\"govuk-table__cell govuk-table__cell--numeric\">18</td>" in html
+
+
+def test_national_page_rejects_an_unknown_measure_with_an_error_summary(client, official):
+    response = client.get("/statistics/?measure=bananas")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<title>Error:" in html
+    assert "There is a problem" in html
+    assert "Choose figures from the list." in html
+
+
+def test_national_page_with_synthetic_figures_shows_the_demonstration_notice(client, areas):
+    data.populate(kind=Source.Kind.SYNTHETIC)
+    html = client.get("/statistics/").content.decode()
+    assert "data-demo-notice" in html
+    assert "Synthetic figures" in html
+
+
+def test_national_page_without_figures_says_so(client, areas):
+    html = client.get("/statistics/").content.decode()
+    assert "The statistics store has no quarterly figures for NRM referrals yet." in html
+
+
+def test_compare_page_compares_a_peer_group(client, official):
+    response = client.get("/statistics/compare/?group=region-east-of-england")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "NRM referrals: Bedfordshire, Cambridgeshire, Essex, Hertfordshire, Norfolk, " \
+           "Suffolk" in html
+    assert "East of England (6 of 6 areas)" in html
+    assert "England and Wales (43 of 43 areas)" in html
+    assert 'id="chart-compare-trend"' in html
+    assert "Four-quarter total per 100,000 people" in html
+
+
+def test_compare_page_compares_chosen_areas(client, official):
+    html = client.get("/statistics/compare/?areas=kent&areas=surrey").content.decode()
+    assert "NRM referrals: Kent, Surrey" in html
+    assert "Shares by age at exploitation, 2024 Q4 to 2025 Q3" in html
+
+
+def test_compare_page_needs_two_areas(client, official):
+    response = client.get("/statistics/compare/?areas=kent")
+    assert response.status_code == 400
+    assert "Choose at least two areas, or a group of areas." in response.content.decode()
+
+
+def test_compare_page_refuses_an_area_outside_england_and_wales(client, official):
+    response = client.get("/statistics/compare/?areas=kent&areas=police-scotland")
+    assert response.status_code == 400
+    assert "is not a police force area of England and Wales" in response.content.decode()
+
+
+def test_compare_page_starts_as_an_empty_form(client, official):
+    response = client.get("/statistics/compare/")
+    assert response.status_code == 200
+    assert "There is a problem" not in response.content.decode()
