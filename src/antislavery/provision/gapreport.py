@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from antislavery.localpicture.figures import LocalFigures
+from antislavery.localpicture.figures import LocalFigures, local_figures
 
 from . import gaps
 from .models import Entry
@@ -19,11 +19,10 @@ from .selectors import ENDING_SOON_MONTHS, entries_for_area, published_entries
 
 
 def figures_for(area: Any, *, user: Any = None) -> LocalFigures | None:
-    """The area's local figures from the local picture, or None when there are none."""
-    # TODO(#4): return local_figures(area, user=user) from antislavery.localpicture.figures
-    # once the local picture's implementation is on main; until then every check that needs
-    # figures is reported as not assessed.
-    return None
+    """The area's local figures from the local picture, or None when the store has nothing
+    for it (the checks that need figures are then reported as not checked)."""
+    figures = local_figures(area, user=user)
+    return None if figures.referrals is None else figures
 
 
 def gap_report(area: Any, *, user: Any = None, everything: bool = False,

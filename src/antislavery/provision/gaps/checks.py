@@ -149,14 +149,14 @@ def _language_findings(ctx: _Context) -> tuple[list[Finding], list[NotAssessed]]
         if codes.ANY_LANGUAGE in offered or offered & wanted:
             continue
         figure = Figure(
-            _("%(nationality)s nationals were %(share)s of the area's referrals (%(count)s) in "
-              "%(period)s.") % {"nationality": share.label, "share": _percent(share.share),
+            _("People from %(nationality)s were %(share)s of the area's referrals (%(count)s) "
+              "in %(period)s.") % {"nationality": share.label, "share": _percent(share.share),
                                 "count": share.count, "period": figures.period_label},
             share.share, None, figures.period_label)
         findings.append(Finding(
             "language_gap",
             _("No support in %(languages)s") % {"languages": _(" or ").join(known.languages)},
-            _("%(nationality)s nationals are among the %(n)s nationalities most often referred "
+            _("%(nationality)s is among the %(n)s nationalities most often referred "
               "in this area (each check covers nationalities with at least %(min)s of "
               "referrals), and no running or pilot entry offers support in %(languages)s or "
               "through interpreting.") % {
