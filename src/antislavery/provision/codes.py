@@ -1,0 +1,125 @@
+"""The codes an entry is described with: codebook themes and facets, statuses, evaluations.
+
+The codebook's codes are the contract (exports, imports and tests name them); labels are for
+people. The packaged copy in ``data/codebook.yaml`` holds only what the register uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from django.utils.translation import gettext as _
+
+STAGE = "nrm_stage"
+GROUP = "victim_group"
+EXPLOITATION = "exploitation"
+KIND = "intervention"
+THEME = "theme"
+
+BEFORE_NRM = "before_nrm"
+DURING_NRM = "during_nrm"
+AFTER_NRM = "after_nrm"
+OUTSIDE_NRM = "outside_nrm"
+CHILD = "child"
+ADULT = "adult"
+
+# Written in an entry's languages to say interpreting is offered into any language.
+ANY_LANGUAGE = "any"
+
+
+@functools.cache
+def _codebook() -> dict[str, Any]:
+    text = resources.files("antislavery.provision").joinpath("data/codebook.yaml").read_text()
+    return yaml.safe_load(text)
+
+
+def facet_values(facet: str) -> dict[str, str]:
+    """Code → label of one facet (``nrm_stage``, ``victim_group``, ``exploitation``,
+    ``intervention``) or of the themes (``theme``), in codebook order, labels translated."""
+    book = _codebook()
+    if facet == THEME:
+        raw = {code: theme["label"] for code, theme in book["themes"].items()}
+    else:
+        raw = dict(book["facets"][facet]["values"])
+    return {code: _(label) for code, label in raw.items()}
+
+
+def facet_label(facet: str) -> str:
+    if facet == THEME:
+        return _("Theme")
+    return _(_codebook()["facets"][facet]["label"])
+
+
+def short_label(facet: str, code: str) -> str:
+    """A label for narrow places (tables, tags): stages by their one word, other labels
+    without the explanation in brackets."""
+    if facet == STAGE:
+        words = {BEFORE_NRM: _("Before"), DURING_NRM: _("During"), AFTER_NRM: _("After"),
+                 OUTSIDE_NRM: _("Outside")}
+        if code in words:
+            return words[code]
+    return label(facet, code).split(" (")[0]
+
+
+def choices(facet: str) -> list[tuple[str, str]]:
+    return list(facet_values(facet).items())
+
+
+def label(facet: str, code: str) -> str:
+    return facet_values(facet).get(code, code)
+
+
+def labels(facet: str, codes: list[str]) -> list[str]:
+    return [label(facet, code) for code in codes]
+
+
+def normalise_code(text: str) -> str:
+    """What a person typed, as a code: ``"Before NRM"`` → ``before_nrm``."""
+    return re.sub(r"[\s\-]+", "_", text.strip().lower())
+
+
+@dataclass(frozen=True)
+class NationalityLanguages:
+    names: tuple[str, ...]
+    languages: tuple[str, ...]
+    english: bool
+
+
+@functools.cache
+def _nationalities() -> dict[str, NationalityLanguages]:
+    text = resources.files("antislavery.provision").joinpath(
+        "data/nationality_languages.yaml").read_text()
+    table: dict[str, NationalityLanguages] = {}
+    for row in yaml.safe_load(text):
+        item = NationalityLanguages(tuple(row["names"]), tuple(row["languages"]),
+                                    bool(row.get("english")))
+        for name in item.names:
+            table[normalise_code(name)] = item
+    return table
+
+
+def languages_for_nationality(*names: str) -> NationalityLanguages | None:
+    """The languages that reach people of a nationality named in any of ``names``."""
+    table = _nationalities()
+    for name in names:
+        found = table.get(normalise_code(name))
+        if found is not None:
+            return found
+    return None
+
+
+def known_languages() -> list[str]:
+    """Every language the nationality table names, for recognising languages in text."""
+    return sorted({lang for item in _nationalities().values() for lang in item.languages})
+
+
+def normalise_language(text: str) -> str:
+    cleaned = " ".join(text.split())
+    if cleaned.lower() in {ANY_LANGUAGE, "all", "interpreting", "interpreters"}:
+        return ANY_LANGUAGE
+    return cleaned[:1].upper() + cleaned[1:]

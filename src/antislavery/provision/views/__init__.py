@@ -1,0 +1,1 @@
+"""Pages of the provision register, the practice library and the gap analysis."""
