@@ -36,7 +36,7 @@ class Operation:
     @property
     def example(self) -> str:
         return self.path.replace("{area}", "essex").replace("{slug}", "region-east-of-england") \
-            .replace("{release_id}", "1")
+            .replace("{release_id}", "1").replace("{entry_id}", "1")
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
