@@ -216,3 +216,14 @@ def test_private_work_changes_neither_etag_nor_last_modified(client, register, a
 
     assert conditional.provision_state() == state
     assert client.get("/api/provision", HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304
+
+
+def test_withdrawing_a_public_entry_moves_last_modified_on(register, essex_editor):
+    _state, before = conditional.provision_state()
+
+    services.withdraw_entry(actor=essex_editor, entry=register.essex, reason="Ended early.")
+
+    register.essex.refresh_from_db()
+    _state, after = conditional.provision_state()
+    assert after == register.essex.modified_at
+    assert after > before
