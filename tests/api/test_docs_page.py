@@ -43,3 +43,14 @@ def test_open_data_is_in_the_navigation(client, areas):
     html = client.get("/").content.decode()
 
     assert re.search(r'href="/api/"[^>]*>\s*Open data', html)
+
+
+def test_every_operation_is_described_in_docs_api_md(client):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text()
+    schema = client.get("/api/openapi.json").json()
+
+    missing = [path for path in schema["paths"] if f"GET {path}`" not in text]
+
+    assert not missing, f"docs/api.md does not describe {missing}"

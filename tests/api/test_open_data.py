@@ -12,6 +12,9 @@ from django.core.management import CommandError, call_command
 from frictionless import Package, validate
 
 from antislavery.api.opendata import export_package
+from antislavery.api.opendata.codebook import CODEBOOK_SOURCE
+from antislavery.api.opendata.provision import REGISTER_SOURCE
+from antislavery.provision import services
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +42,8 @@ def test_package_describes_sources_licences_and_each_figures_release(tmp_path, o
     assert descriptor["licenses"][0]["name"] == "OGL-UK-3.0"
     assert {s["title"] for s in descriptor["sources"]} == {
         "Modern Slavery: NRM and Duty to Notify statistics",
-        "Local figures from the office for Essex"}
+        "Local figures from the office for Essex", REGISTER_SOURCE["title"],
+        CODEBOOK_SOURCE["title"]}
     observations = next(r for r in descriptor["resources"] if r["name"] == "observations")
     keys = {key["fields"]: key["reference"]["resource"]
             for key in observations["schema"]["foreignKeys"]}
@@ -127,3 +131,82 @@ def test_package_holds_published_answers_only(tmp_path, official, request_with_a
 
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert [(a["area"], a["answer"]) for a in answers] == [("essex", "We fund a navigator.")]
+
+
+def read(result, name: str) -> list[dict[str, str]]:
+    path = result.directory / "data" / f"{name.replace('-', '_')}.csv"
+    return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def test_package_with_provision_and_codebook_passes_frictionless_validation(
+        tmp_path, official, register, added_codes):
+    result = export_package(tmp_path / "package")
+
+    report = validate(str(result.descriptor))
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert {"provision-entries", "provision-entry-areas", "practice-library",
+            "codebook"} <= set(result.rows)
+
+
+@pytest.mark.parametrize("name", ["provision-entries", "provision-entry-areas",
+                                  "practice-library", "codebook"])
+def test_new_tables_have_a_schema_sources_and_licence(tmp_path, register, name):
+    result = export_package(tmp_path / "package")
+
+    descriptor = json.loads(result.descriptor.read_text())
+
+    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+    assert resource["licenses"][0]["name"] == "OGL-UK-3.0"
+    assert resource["sources"][0]["title"]
+    assert resource["sources"][0] in descriptor["sources"]
+    assert resource["schema"]["primaryKey"]
+    assert all(f["description"] for f in resource["schema"]["fields"])
+
+
+def test_package_holds_public_entries_only(tmp_path, register):
+    result = export_package(tmp_path / "package")
+
+    entries = read(result, "provision-entries")
+    covered = read(result, "provision-entry-areas")
+    practice = read(result, "practice-library")
+    every_file = "".join(p.read_text(encoding="utf-8")
+                         for p in sorted(result.directory.rglob("*")) if p.is_file())
+
+    public = [str(register.essex.pk), str(register.kent.pk)]
+    assert [e["id"] for e in entries] == public
+    assert [(c["entry"], c["area"], c["lead"]) for c in covered] == [
+        (public[0], "essex", "true"), (public[1], "essex", "false"),
+        (public[1], "kent", "true")]
+    assert [(p["entry"], p["evidence"], p["evaluation"]) for p in practice] == [
+        (public[0], "3", "independent"), (public[1], "4", "published")]
+    assert entries[1]["nrm_stages"] == "before_nrm"
+    for word in register.secrets:
+        assert word not in every_file
+
+
+def test_download_drops_an_entry_withdrawn_since(client, register, essex_editor):
+    def entries_in_download() -> str:
+        archive = zipfile.ZipFile(io.BytesIO(b"".join(
+            client.get("/api/open-data.zip").streaming_content)))
+        return archive.read("data/provision_entries.csv").decode()
+
+    before = entries_in_download()
+    services.withdraw_entry(actor=essex_editor, entry=register.essex, reason="Ended.")
+    after = entries_in_download()
+
+    assert "Victim navigators for adults" in before
+    assert "Victim navigators for adults" not in after
+    assert "Training for frontline staff" in after
+
+
+def test_package_codebook_lists_codes_coordinators_added(tmp_path, added_codes):
+    result = export_package(tmp_path / "package")
+
+    codes = {row["key"]: row for row in read(result, "codebook")}
+
+    assert codes["online_recruitment"]["builtin"] == "false"
+    assert codes["online_recruitment"]["definition"] == (
+        "Victims recruited through social media or job sites.")
+    assert codes["exploitation:forced_marriage"]["facet_label"] == "Type of exploitation"
+    assert codes["victim_support"]["builtin"] == "true"

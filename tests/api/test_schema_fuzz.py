@@ -58,12 +58,17 @@ def run(method: str, path: str, mode: GenerationMode) -> None:
 @pytest.mark.parametrize(("method", "path"), OPERATIONS)
 def test_valid_requests_get_answers_that_fit_the_schema(official, protected_public,
                                                        private_release, request_with_answers,
-                                                       method, path):
+                                                       register, added_codes, method, path):
     run(method, path, GenerationMode.POSITIVE)
 
 
 @pytest.mark.parametrize(("method", "path"), WITH_PARAMETERS)
 def test_invalid_requests_are_refused_within_the_schema(official, protected_public,
                                                        private_release, request_with_answers,
-                                                       method, path):
+                                                       register, added_codes, method, path):
     run(method, path, GenerationMode.NEGATIVE)
+
+
+def test_the_run_covers_provision_practice_and_the_codebook():
+    assert {("GET", "/api/provision"), ("GET", "/api/provision/{entry_id}"),
+            ("GET", "/api/practice"), ("GET", "/api/codebook")} <= set(OPERATIONS)

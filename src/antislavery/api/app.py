@@ -12,7 +12,7 @@ from ninja.errors import ValidationError
 
 from antislavery.errors import ToolkitError
 
-from .endpoints import areas, returns, statistics
+from .endpoints import areas, codebook, provision, returns, statistics
 from .errors import error_body
 
 DESCRIPTION = gettext_lazy(
@@ -35,6 +35,8 @@ api = NinjaAPI(
 api.add_router("", areas.router)
 api.add_router("", statistics.router)
 api.add_router("", returns.router)
+api.add_router("", provision.router)
+api.add_router("", codebook.router)
 
 
 def _error(request: HttpRequest, body: dict[str, Any], status: int) -> HttpResponse:

@@ -85,3 +85,36 @@ def returns_state() -> tuple[str, datetime | None]:
                if d is not None]
     state = f"returns:{requests}:{responses}"
     return state, max(changed) if changed else None
+
+
+def provision_state() -> tuple[str, datetime | None]:
+    """Public provision entries: which are public and when each last changed.
+
+    Last-Modified is the latest change to any entry that has ever been public, so an entry
+    leaving the public (withdrawn, made private) moves it forward too; changes to entries
+    that were never public do not show in it.
+    """
+    from django.contrib.auth.models import AnonymousUser
+
+    from antislavery.provision import selectors
+    from antislavery.provision.models import Entry
+
+    shown = selectors.visible_entries(AnonymousUser()).order_by("pk") \
+        .values_list("pk", "modified_at")
+    digest = hashlib.sha256(repr(list(shown)).encode()).hexdigest()[:32]
+    once_public = Entry.objects.filter(versions__data__public=True,
+                                       versions__data__draft=False,
+                                       versions__data__withdrawn_at=None)
+    latest = once_public.aggregate(latest=Max("modified_at"))["latest"]
+    return f"provision:{digest}", latest
+
+
+def codebook_state() -> tuple[str, datetime | None]:
+    """The codebook: every code with its wording, and when the last one was added."""
+    from antislavery.themes.models import CodebookEntry
+
+    codes = CodebookEntry.objects.order_by("pk").values_list(
+        "pk", "kind", "facet", "code", "label", "definition", "group", "position", "builtin")
+    digest = hashlib.sha256(repr(list(codes)).encode()).hexdigest()[:32]
+    latest = CodebookEntry.objects.aggregate(latest=Max("created_at"))["latest"]
+    return f"codebook:{digest}", latest

@@ -235,3 +235,101 @@ class ResponseOut(Schema):
 
 class ResponsePage(PageMeta):
     results: list[ResponseOut]
+
+
+# --- provision ---
+
+
+def _codes(facet: str) -> tuple[str, ...]:
+    from antislavery.provision import codes
+
+    return tuple(codes.facet_values(facet))
+
+
+KindCode = Literal[_codes("intervention")]  # type: ignore[valid-type]
+StageCode = Literal[_codes("nrm_stage")]  # type: ignore[valid-type]
+GroupCode = Literal[_codes("victim_group")]  # type: ignore[valid-type]
+ExploitationCode = Literal[_codes("exploitation")]  # type: ignore[valid-type]
+ThemeCode = Literal[_codes("theme")]  # type: ignore[valid-type]
+EntryStatus = Literal["planned", "pilot", "running", "ended"]
+Evaluation = Literal["none", "planned", "internal", "independent", "published"]
+
+
+class EntryOut(Schema):
+    id: int
+    title: str
+    summary: str
+    area: str = Field(description="The lead area's slug: its office keeps the entry.")
+    area_name: str
+    areas: list[str] = Field(description="Slugs of every area the entry covers, the lead "
+                                         "area included.")
+    kind: str = Field(description="The kind of intervention (a code of the codebook's "
+                                  "intervention facet).")
+    themes: list[str] = Field(description="Theme codes of the codebook.")
+    nrm_stages: list[str] = Field(description="Stages of the National Referral Mechanism "
+                                              "covered (nrm_stage codes).")
+    victim_groups: list[str] = Field(description="victim_group codes: adult, child.")
+    exploitation: list[str] = Field(description="Types of exploitation (exploitation codes).")
+    languages: list[str] = Field(description="Languages offered; 'any' means interpreting "
+                                             "into any language.")
+    provider: str
+    funder: str
+    funding_source: str
+    start: date | None
+    end: date | None
+    status: str = Field(description="planned, pilot, running or ended.")
+    evaluation: str = Field(description="none, planned, internal, independent or published.")
+    evaluation_url: str = Field(description="Where the evaluation is published, if it is.")
+    contact: str
+    source_label: str = Field(description="The public document the entry was drafted from, "
+                                          "if any.")
+    source_url: str
+    demo: bool = Field(description="Demonstration content, not a real service.")
+    modified_at: datetime = Field(description="When the entry last changed.")
+    url: str = Field(description="The entry's page.")
+
+
+class EntryPage(PageMeta):
+    results: list[EntryOut]
+
+
+class PracticeOut(EntryOut):
+    evidence: int = Field(ge=0, le=4, description="Strength of evidence from the evaluation: "
+                                                  "0 none, 1 planned, 2 reviewed internally, "
+                                                  "3 independently evaluated, 4 with results "
+                                                  "published.")
+    evidence_label: str = Field(description="The strength of evidence, in words.")
+
+
+class PracticePage(PageMeta):
+    results: list[PracticeOut]
+
+
+# --- codebook ---
+
+
+CodeKind = Literal["theme", "facet_value"]
+FacetName = Literal["nrm_stage", "exploitation", "victim_group", "intervention"]
+ThemeGroup = Literal["response", "challenge", "future"]
+
+
+class CodeOut(Schema):
+    key: str = Field(description="How outputs name the code: a theme's code, or "
+                                 "facet:value.")
+    kind: str = Field(description="theme or facet_value.")
+    code: str
+    label: str
+    definition: str
+    facet: str = Field(description="For a facet value: its facet; empty for a theme.")
+    facet_label: str
+    group: str = Field(description="For a theme: response, challenge or future; empty for a "
+                                   "facet value.")
+    group_label: str
+    builtin: bool = Field(description="True for a code of the packaged codebook, false for one "
+                                      "a coordinator added.")
+    added_at: datetime = Field(description="When the code joined the codebook.")
+    url: str = Field(description="The code on the codebook page.")
+
+
+class CodePage(PageMeta):
+    results: list[CodeOut]

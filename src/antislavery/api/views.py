@@ -49,6 +49,11 @@ def _samples() -> dict[str, dict[str, str]]:
     release = Release.objects.filter(visibility="public").order_by("pk").first()
     if release is not None:
         samples["/releases"] = {"release_id": str(release.pk)}
+    from antislavery.provision import selectors as provision
+
+    entry = provision.published_entries().order_by("pk").first()
+    if entry is not None:
+        samples["/provision"] = {"entry_id": str(entry.pk)}
     published = returns.public_requests().first()
     if published is not None:
         samples["/requests"] = {"slug": published.slug}

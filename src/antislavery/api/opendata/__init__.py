@@ -61,16 +61,21 @@ def descriptor(resources: list[Resource], rows: dict[str, int]) -> dict[str, Any
 
     sources = [{"title": s.name, "path": s.url} if s.url else {"title": s.name}
                for s in used_sources()]
+    for resource in resources:
+        sources += [source for source in resource.sources if source not in sources]
     return {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
         "title": "Anti-Slavery Local Response Toolkit: open data",
         "description": (
-            "Everything the toolkit publishes. Figures come from public releases only; "
+            "Everything the toolkit publishes: statistics, published responses, public "
+            "provision entries, the practice library and the codebook. Figures come from "
+            "public releases only; "
             "figures from protected sources are rounded down to a multiple of "
             f"{disclosure.threshold()} and withheld below it (flag fewer_than). Each figure "
             "names its source and the release it came from; each source its licence "
-            "(sources.csv). Synthetic rows are demonstration data, not real statistics."),
+            "(sources.csv). Rows marked synthetic or demo are demonstration data, not real "
+            "statistics, responses or services."),
         "created": timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ"),
         "licenses": [LICENCE],
         "sources": sources,
@@ -84,6 +89,7 @@ def descriptor(resources: list[Resource], rows: dict[str, int]) -> dict[str, Any
             "mediatype": "text/csv",
             "encoding": "utf-8",
             "licenses": [LICENCE],
+            **({"sources": resource.sources} if resource.sources else {}),
             "schema": resource.schema(),
             "stats": {"rows": rows[resource.name]},
         } for resource in resources],
@@ -110,7 +116,8 @@ def export_package(directory: Path) -> ExportResult:
 def published_state() -> str:
     """Changes whenever anything the package holds may have changed."""
     parts = [conditional.statistics_state()[0], conditional.areas_state()[0],
-             conditional.returns_state()[0]]
+             conditional.returns_state()[0], conditional.provision_state()[0],
+             conditional.codebook_state()[0]]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
 
 

@@ -26,6 +26,8 @@ class Column:
     description: str
     required: bool = False
     enum: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
 
     def descriptor(self) -> dict[str, Any]:
         found: dict[str, Any] = {"name": self.name, "type": self.type,
@@ -35,6 +37,10 @@ class Column:
             constraints["required"] = True
         if self.enum:
             constraints["enum"] = list(self.enum)
+        if self.minimum is not None:
+            constraints["minimum"] = self.minimum
+        if self.maximum is not None:
+            constraints["maximum"] = self.maximum
         if constraints:
             found["constraints"] = constraints
         if self.type == "datetime":
@@ -51,6 +57,8 @@ class Resource:
     rows: Callable[[], Iterator[Row]]
     primary_key: list[str] = field(default_factory=list)
     foreign_keys: list[dict[str, Any]] = field(default_factory=list)
+    # Where the rows come from, for tables that are not figures of a statistics source.
+    sources: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def path(self) -> str:
@@ -65,15 +73,15 @@ class Resource:
         return schema
 
 
-def _fk(fields: str, resource: str, reference: str) -> dict[str, Any]:
+def fk(fields: str, resource: str, reference: str) -> dict[str, Any]:
     return {"fields": fields, "reference": {"resource": resource, "fields": reference}}
 
 
-def _utc(moment: datetime | None) -> str:
+def utc(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
 
 
-def _iso(day: date | None) -> str:
+def iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
@@ -154,8 +162,8 @@ RELEASE_COLUMNS = [
 def release_rows() -> Iterator[Row]:
     for release in selectors.visible_releases(None).order_by("pk"):
         yield {"id": release.pk, "source": release.source.slug, "title": release.title,
-               "published_on": _iso(release.published_on),
-               "imported_at": _utc(release.imported_at),
+               "published_on": iso(release.published_on),
+               "imported_at": utc(release.imported_at),
                "synthetic": release.synthetic or release.source.synthetic,
                "figures": release.added + release.superseded, "notes": release.notes}
 
@@ -231,17 +239,17 @@ def statistics_resources() -> list[Resource]:
             Column("peer_group", "string", "The group's slug.", required=True),
             Column("area", "string", "The member area's slug.", required=True),
         ], peer_member_rows, primary_key=["peer_group", "area"], foreign_keys=[
-            _fk("peer_group", "peer-groups", "slug"), _fk("area", "areas", "slug")]),
+            fk("peer_group", "peer-groups", "slug"), fk("area", "areas", "slug")]),
         Resource("sources", "Sources", "Who publishes the figures, and their licences.",
                  SOURCE_COLUMNS, source_rows, primary_key=["slug"]),
         Resource("releases", "Releases", "Each imported file of figures: the release each "
                  "figure came from.", RELEASE_COLUMNS, release_rows, primary_key=["id"],
-                 foreign_keys=[_fk("source", "sources", "slug")]),
+                 foreign_keys=[fk("source", "sources", "slug")]),
         Resource("observations", "Figures", "Every published figure, current and revised, "
                  "through the disclosure rule.", OBSERVATION_COLUMNS, observation_rows,
                  primary_key=["id"], foreign_keys=[
-                     _fk("source", "sources", "slug"), _fk("release", "releases", "id"),
-                     _fk("area", "areas", "slug")]),
+                     fk("source", "sources", "slug"), fk("release", "releases", "id"),
+                     fk("area", "areas", "slug")]),
         Resource("measures", "Measures", "What the figures count.", [
             Column("code", "string", "The measure's code.", required=True),
             Column("label", "string", "Its name."),
@@ -265,8 +273,8 @@ def request_rows() -> Iterator[Row]:
 
     for item in returns.public_requests().order_by("pk"):
         yield {"slug": item.slug, "title": item.title, "issuing_body": item.issuing_body.name,
-               "recommendation": item.recommendation, "opens_on": _iso(item.opens_on),
-               "due_on": _iso(item.due_on), "state": item.state,
+               "recommendation": item.recommendation, "opens_on": iso(item.opens_on),
+               "due_on": iso(item.due_on), "state": item.state,
                "publishes_responses": item.publish_responses, "demo": item.is_demo}
 
 
@@ -281,7 +289,7 @@ def answer_rows() -> Iterator[Row]:
             continue
         for shown in returns.shown_answers(response.published_version, response.request):
             yield {"response": response.pk, "request": response.request.slug,
-                   "area": response.area.slug, "published_at": _utc(response.published_at),
+                   "area": response.area.slug, "published_at": utc(response.published_at),
                    "demo": response.is_demo, "key": shown.question.key,
                    "question": shown.question.title, "answer": shown.plain}
 
@@ -311,13 +319,17 @@ def returns_resources() -> list[Resource]:
                      Column("question", "string", "The question."),
                      Column("answer", "string", "The answer as published, in plain text."),
                  ], answer_rows, primary_key=["response", "key"], foreign_keys=[
-                     _fk("request", "requests", "slug"), _fk("area", "areas", "slug")]),
+                     fk("request", "requests", "slug"), fk("area", "areas", "slug")]),
     ]
 
 
 def all_resources() -> list[Resource]:
-    """Every table of the package (other apps' tables join here as they land)."""
-    return statistics_resources() + returns_resources()
+    """Every table of the package."""
+    from .codebook import codebook_resources
+    from .provision import provision_resources
+
+    return (statistics_resources() + returns_resources() + provision_resources()
+            + codebook_resources())
 
 
 def used_sources() -> list[Source]:
