@@ -69,6 +69,7 @@ def test_answers_are_saved_automatically_while_typing(page, request_to_three_are
     # given the editor on the answer form, with the autosave pause shortened for the test
     sign_in(page, editor.username)
     page.goto(f"/requests/{request.slug}/responses/essex/edit/")
+    page.locator('form[data-autosave-ready="true"]').wait_for()
     page.evaluate("document.querySelector('form[data-autosave]').dataset.autosavePause = '300'")
 
     # when they type and pause

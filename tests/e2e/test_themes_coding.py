@@ -14,6 +14,11 @@ from tests.e2e.conftest import sign_in
 from tests.returns import factories
 from tests.themes.conftest import CUMBRIA_ANSWER, ESSEX_ANSWER, SURREY_ANSWER, submit
 
+def shortcuts_ready(page) -> None:
+    """Wait until the page's keyboard shortcuts are attached (module scripts load late)."""
+    page.locator('form[data-shortcuts-ready="true"]').wait_for()
+
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -44,6 +49,7 @@ def test_coordinator_codes_passages_with_the_keyboard(page, analysed_request):
     page.get_by_role("link", name="Start coding").click()
     first = page.url
     assert page.get_by_role("heading", name=re.compile("^Passage from")).is_visible()
+    shortcuts_ready(page)
     page.keyboard.press("s")
 
     # then the next passage opens and the progress has moved on
@@ -51,6 +57,7 @@ def test_coordinator_codes_passages_with_the_keyboard(page, analysed_request):
     assert page.get_by_text("1 of 6 passages coded").is_visible()
 
     # when they untick the first suggestion with "1" and save with "s"
+    shortcuts_ready(page)
     box = page.locator('input[data-shortcut="1"]')
     label = box.get_attribute("value")
     assert box.is_checked()

@@ -33,10 +33,18 @@ class Operation:
     def anchor(self) -> str:
         return "op-" + self.path.strip("/").replace("/", "-").replace("{", "").replace("}", "")
 
-    @property
-    def example(self) -> str:
-        return self.path.replace("{area}", "essex").replace("{slug}", "region-east-of-england") \
-            .replace("{release_id}", "1")
+    def example(self, samples: dict[str, dict[str, str]]) -> str | None:
+        """The path with real values for its placeholders, or None when none are known.
+
+        ``samples`` maps a path's first segment ("/requests") to placeholder values, so that
+        ``{slug}`` means a request under /requests and a peer group under /peer-groups.
+        """
+        path = self.path
+        segments = [part for part in path.strip("/").split("/") if part != "api"]
+        values = samples.get("/" + segments[0], {}) if "{" in path and segments else {}
+        for name, value in values.items():
+            path = path.replace("{" + name + "}", value)
+        return None if "{" in path else path
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

@@ -19,8 +19,11 @@ from .paging import MAX_SIZE
 def docs_page(request: HttpRequest) -> HttpResponse:
     """How to use the API and the open-data package, made from the OpenAPI schema."""
     schema = api.get_openapi_schema(path_prefix=reverse("api:docs-page").rstrip("/"))
+    samples = _samples()
+    operations = [(operation, operation.example(samples))
+                  for operation in reference.operations(schema)]
     return render(request, "api/docs.html", {
-        "operations": reference.operations(schema),
+        "operations": operations,
         "schema_url": reverse("api:openapi-json"),
         "download_url": reverse("api:open-data"),
         "threshold": disclosure.threshold(),
@@ -28,6 +31,28 @@ def docs_page(request: HttpRequest) -> HttpResponse:
         "max_page_size": MAX_SIZE,
         "base_url": request.build_absolute_uri(reverse("api:docs-page")).rstrip("/"),
     })
+
+
+def _samples() -> dict[str, dict[str, str]]:
+    """Public things that exist here, to fill the examples on the documentation page."""
+    from antislavery.areas.models import Area, PeerGroup
+    from antislavery.localpicture.models import Release
+    from antislavery.returns import selectors as returns
+
+    samples: dict[str, dict[str, str]] = {}
+    area = Area.objects.filter(territorial=True).order_by("name").first()
+    if area is not None:
+        samples["/areas"] = {"area": area.slug}
+    group = PeerGroup.objects.filter(kind=PeerGroup.Kind.PRESET).order_by("name").first()
+    if group is not None:
+        samples["/peer-groups"] = {"slug": group.slug}
+    release = Release.objects.filter(visibility="public").order_by("pk").first()
+    if release is not None:
+        samples["/releases"] = {"release_id": str(release.pk)}
+    published = returns.public_requests().first()
+    if published is not None:
+        samples["/requests"] = {"slug": published.slug}
+    return samples
 
 
 @require_GET

@@ -46,6 +46,7 @@ function start(form) {
     stopped = true;
     if (timer) clearTimeout(timer);
   });
+  form.dataset.autosaveReady = "true";
 }
 
 document.querySelectorAll("form[data-autosave]").forEach(start);

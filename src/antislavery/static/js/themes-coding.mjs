@@ -39,4 +39,6 @@ if (form) {
       }
     }
   });
+  // Lets a person's assistive tools and the browser tests know the shortcuts are live.
+  form.dataset.shortcutsReady = "true";
 }
