@@ -14,6 +14,7 @@ from tests.e2e.conftest import sign_in
 from tests.returns import factories
 from tests.themes.conftest import CUMBRIA_ANSWER, ESSEX_ANSWER, SURREY_ANSWER, submit
 
+
 def shortcuts_ready(page) -> None:
     """Wait until the page's keyboard shortcuts are attached (module scripts load late)."""
     page.locator('form[data-shortcuts-ready="true"]').wait_for()
