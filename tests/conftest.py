@@ -26,6 +26,14 @@ def _isolated_data_dir(settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_codebook() -> None:
+    """The provision register keeps the codebook it read; each test reads its own database's."""
+    from antislavery.provision.codes import forget_codebook
+
+    forget_codebook()
+
+
 @pytest.fixture
 def areas(db) -> dict[str, Area]:
     """Every reference area, with offices, national bodies and preset groups, by slug."""

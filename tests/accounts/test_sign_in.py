@@ -25,8 +25,11 @@ def test_wrong_password_shows_the_error_summary(client, essex_editor):
     response = client.post(reverse("accounts:sign-in"), {
         "username": essex_editor.username, "password": "wrong"})
     body = response.content.decode()
+    assert response.status_code == 400
+    assert "<title>Error: Sign in" in body
     assert "There is a problem" in body
     assert "Enter a correct email address and password" in body
+    assert not client.get(reverse("home")).context["user"].is_authenticated
 
 
 def test_repeated_failures_lock_the_account_even_with_the_right_password(

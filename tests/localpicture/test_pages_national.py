@@ -95,6 +95,16 @@ def test_compare_page_compares_chosen_areas(client, official):
     assert "Shares by age at exploitation, 2024 Q4 to 2025 Q3" in html
 
 
+@pytest.mark.filterwarnings("error::django.core.cache.backends.base.CacheKeyWarning")
+def test_comparing_many_areas_keeps_the_cache_key_short_enough_for_memcached(client, official):
+    # the areas with a Violence Reduction Unit: eighteen slugs would make a 330-character key
+    first = client.get("/statistics/compare/?group=vru-areas")
+    again = client.get("/statistics/compare/?group=vru-areas")
+    assert first.status_code == again.status_code == 200
+    assert "NRM referrals: Avon and Somerset, Bedfordshire" in first.content.decode()
+    assert again.content == first.content
+
+
 def test_compare_page_needs_two_areas(client, official):
     response = client.get("/statistics/compare/?areas=kent")
     assert response.status_code == 400

@@ -16,6 +16,12 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def form_invalid(self, form: SignInForm) -> HttpResponse:
+        """Wrong details answer 400, like every other form page that refuses what it got."""
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]

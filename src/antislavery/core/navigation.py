@@ -24,6 +24,7 @@ ITEMS = [
     NavItem(_("Areas"), "areas:list"),
     NavItem(_("Statistics"), "localpicture:national"),
     NavItem(_("Requests"), "returns:index"),
+    NavItem(_("Reports"), "reports:index", permissions.is_coordinator),
     NavItem(_("Provision"), "provision:index"),
     NavItem(_("Practice library"), "provision:library"),
     NavItem(_("Codebook"), "themes:codebook"),

@@ -3,6 +3,7 @@ and the charts, data and reports they offer for download."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -192,7 +193,12 @@ def national_page(request: HttpRequest) -> HttpResponse:
 
 
 def _cached(key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """A page's figures, built once per store state (building draws charts: it is slow)."""
+    """A page's figures, built once per store state (building draws charts: it is slow).
+
+    A long key (a comparison of many areas names them all) is replaced by its digest: cache
+    servers such as memcached refuse keys over 250 characters."""
+    if len(key) > 150:
+        key = "digest:" + hashlib.sha256(key.encode()).hexdigest()
     key = f"localpicture:page:{key}"
     figures = cache.get(key)
     if figures is None:

@@ -1,13 +1,17 @@
 """The codes an entry is described with: codebook themes and facets, statuses, evaluations.
 
 The codebook's codes are the contract (exports, imports and tests name them); labels are for
-people. The packaged copy in ``data/codebook.yaml`` holds only what the register uses.
+people. The codebook is the themes app's: the one in the database, seeded from
+``themes/data/codebook.yaml``, so a kind of intervention or a theme a coordinator adds on the
+codebook page can describe entries at once. It is read once per web request (and at most once
+a minute elsewhere) rather than once per label.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import time
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -32,27 +36,60 @@ ADULT = "adult"
 ANY_LANGUAGE = "any"
 
 
-@functools.cache
-def _codebook() -> dict[str, Any]:
-    text = resources.files("antislavery.provision").joinpath("data/codebook.yaml").read_text()
-    return yaml.safe_load(text)
+# How long a process that serves no web requests (a command, the task worker) may keep the
+# codebook it read before reading it again.
+CODEBOOK_LIFETIME = 60.0
+
+_cached: dict[str, Any] = {}
+
+
+def _codebook() -> Any:
+    """The themes app's codebook with every code people added, read once and kept until
+    :func:`forget_codebook` or :data:`CODEBOOK_LIFETIME` seconds."""
+    now = time.monotonic()
+    book = _cached.get("book")
+    if book is None or now - _cached["read_at"] > CODEBOOK_LIFETIME:
+        from antislavery.themes.selectors import current_codebook
+
+        book = current_codebook()
+        _cached.update(book=book, read_at=now)
+    return book
+
+
+def forget_codebook(**_kwargs: Any) -> None:
+    """Read the codebook again next time (connected to each web request's start and to every
+    change of a codebook entry)."""
+    _cached.clear()
+
+
+def _values(book: Any, facet: str) -> dict[str, str]:
+    if facet == THEME:
+        raw = {code: theme.label for code, theme in book.themes.items()}
+    else:
+        raw = dict(book.facets[facet].values)
+    return {code: _(label) for code, label in raw.items()}
 
 
 def facet_values(facet: str) -> dict[str, str]:
     """Code → label of one facet (``nrm_stage``, ``victim_group``, ``exploitation``,
-    ``intervention``) or of the themes (``theme``), in codebook order, labels translated."""
-    book = _codebook()
-    if facet == THEME:
-        raw = {code: theme["label"] for code, theme in book["themes"].items()}
-    else:
-        raw = dict(book["facets"][facet]["values"])
-    return {code: _(label) for code, label in raw.items()}
+    ``intervention``) or of the themes (``theme``), in codebook order, labels translated,
+    codes people added included."""
+    return _values(_codebook(), facet)
+
+
+def builtin_values(facet: str) -> dict[str, str]:
+    """Like :func:`facet_values`, but only the codes the toolkit ships, read from the
+    packaged codebook without the database: for pure functions, such as the gap analysis
+    over the statistics' exploitation types, which name no other code."""
+    from antislavery.themes.engine.codebook import packaged
+
+    return _values(packaged(), facet)
 
 
 def facet_label(facet: str) -> str:
     if facet == THEME:
         return _("Theme")
-    return _(_codebook()["facets"][facet]["label"])
+    return _(_codebook().facets[facet].label)
 
 
 def short_label(facet: str, code: str) -> str:

@@ -42,10 +42,11 @@ class EntryFields:
     other_areas: list[Any] = field(default_factory=list)
 
     def normalised(self) -> EntryFields:
-        """Trimmed text, codes in codebook order without repeats, languages tidied."""
+        """Trimmed text, codes without repeats (the built-in ones in codebook order, codes
+        people added after them alphabetically), languages tidied. Reads no database."""
         def ordered(facet: str, values: list[str]) -> list[str]:
             wanted = {codes.normalise_code(v) for v in values if v.strip()}
-            known = [code for code in codes.facet_values(facet) if code in wanted]
+            known = [code for code in codes.builtin_values(facet) if code in wanted]
             return known + sorted(wanted - set(known))
 
         languages: list[str] = []

@@ -139,6 +139,15 @@ class DraftForm(forms.Form):
     source_label = forms.CharField(required=False, max_length=300)
     source_url = forms.CharField(required=False, max_length=500)
 
+    def clean_source_url(self) -> str:
+        """A page of this site or a web address: the entry's page links to it."""
+        url = self.cleaned_data["source_url"].strip()
+        on_site = url.startswith("/") and not url.startswith("//")
+        if url and not on_site and not url.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError(_("The passage's address must be a page of this site "
+                                          "or a web address starting https://."))
+        return url
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(

@@ -237,6 +237,14 @@ def published_for_area(area: Area) -> list[Response]:
     return [r for r in candidates if permissions.is_public_response(r)]
 
 
+def responses_to_area(area: Area) -> QuerySet[Response]:
+    """The area's response to each request it was sent (drafted requests left out), the
+    request due last first."""
+    return (Response.objects.filter(area=area).exclude(request__state=Request.State.DRAFT)
+            .select_related("request", "request__issuing_body", "area")
+            .order_by("-request__due_on", "request__title"))
+
+
 def received_responses(request: Request) -> QuerySet[Response]:
     """Responses that have been submitted at least once (what coordinators may read)."""
     return (request.responses.filter(submitted_version__isnull=False)

@@ -157,8 +157,20 @@ def code(request: HttpRequest, pk: int) -> HttpResponse:
         "coding": selectors.coding_of(passage, coding_round),
         "previous_url": _code_url(before, coding_round) if before else "",
         "skip_url": _code_url(after, coding_round) if after else "",
+        "draft": _draft_entry(request, passage),
         "shows_demo_data": passage.is_demo,
     }, status=400 if form.errors else 200)
+
+
+def _draft_entry(request: HttpRequest, passage: Passage) -> dict[str, str] | None:
+    """What the provision register's "make a draft entry" button sends for this passage, or
+    None when the user may not draft entries for the passage's area."""
+    if not permissions.can_draft_entry_from_passage(request.user, passage.area):
+        return None
+    label = _("%(request)s, %(area)s: %(source)s, paragraph %(number)s") % {
+        "request": passage.response.request.title, "area": passage.area.name,
+        "source": passage.source_label, "number": passage.position + 1}
+    return {"source_label": label[:300], "source_url": passage.get_absolute_url()}
 
 
 def _suggestion_checkboxes(form: CodingForm, suggestions) -> str:
@@ -217,5 +229,6 @@ def passage_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "passage": passage, "request_": found,
         "response_url": passage.source_url or passage.response.get_absolute_url(),
         "suggestions": suggestions, "codings": codings, "can_code": can_code,
+        "draft": _draft_entry(request, passage),
         "shows_demo_data": passage.is_demo,
     })

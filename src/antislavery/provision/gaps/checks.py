@@ -199,7 +199,7 @@ def _exploitation_code(value: str) -> list[str]:
     aliases = {"domestic": "domestic_servitude", "organ_harvesting": "organ_removal",
                "organ": "organ_removal", "sexual_exploitation": "sexual",
                "labour_exploitation": "labour", "criminal_exploitation": "criminal"}
-    known = codes.facet_values(codes.EXPLOITATION)
+    known = codes.builtin_values(codes.EXPLOITATION)
     whole = codes.normalise_code(value)
     whole = aliases.get(whole, whole)
     if whole in known:
@@ -231,7 +231,7 @@ def _exploitation_findings(ctx: _Context) -> tuple[list[Finding], list[NotAssess
     national = {code: share for key, share in figures.national_exploitation.items()
                 for code in _exploitation_code(key)}
     findings = []
-    for code, label in codes.facet_values(codes.EXPLOITATION).items():
+    for code, label in codes.builtin_values(codes.EXPLOITATION).items():
         share = local.get(code, 0.0)
         if share < LARGE_EXPLOITATION_SHARE:
             continue

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -121,12 +123,30 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if context["can_track"]:
         context["tracker"] = selectors.tracker(item)
+    context["analysis"] = _analysis_links(user, item)
     area_id = permissions.office_area_id(user)
     if area_id is not None:
         context["own_response"] = item.responses.filter(area_id=area_id).first()
     if item.state == Request.State.DRAFT:
         context["recipients"] = list(services.recipient_areas(item))
     return render(request, "returns/request_detail.html", context)
+
+
+def _analysis_links(user: Any, item: Request) -> dict[str, Any] | None:
+    """Where the responses are coded and collated into a report: both for coordinators who
+    may follow the request; a published report for everyone else."""
+    if item.state == Request.State.DRAFT:
+        return None
+    try:
+        report = item.collated_report
+    except ObjectDoesNotExist:
+        report = None
+    if permissions.can_view_analysis(user, item):
+        return {"analysis_url": reverse("themes:analysis", args=[item.slug]),
+                "report_url": reverse("reports:collated", args=[item.slug]), "report": report}
+    if report is not None and permissions.can_view_report(user, report):
+        return {"report_url": report.get_absolute_url(), "report": report}
+    return None
 
 
 @login_required
