@@ -227,3 +227,19 @@ def test_withdrawing_a_public_entry_moves_last_modified_on(register, essex_edito
     _state, after = conditional.provision_state()
     assert after == register.essex.modified_at
     assert after > before
+
+
+def test_a_kind_coordinators_added_is_accepted_as_a_filter(client, register, coordinator):
+    from antislavery.provision import codes
+    from antislavery.themes.services import add_code
+
+    # given a kind of intervention that did not exist when the site started
+    assert client.get("/api/provision?kind=peer_mentoring").status_code == 422
+    add_code(actor=coordinator, kind="facet_value", facet="intervention",
+             code="peer_mentoring", label="Peer mentoring", definition="Survivors mentoring.")
+    codes.forget_codebook()
+
+    # when the API is asked for it, then it answers (no entry carries it yet)
+    answer = client.get("/api/provision?kind=peer_mentoring")
+    assert answer.status_code == 200
+    assert answer.json()["results"] == []

@@ -92,3 +92,14 @@ def test_demo_accounts_can_sign_in_with_the_printed_password(client, capsys):
     response = client.post("/account/sign-in/", {"username": "editor.essex@demo.example",
                                                  "password": password})
     assert response.status_code == 302
+
+
+def test_loading_the_code_touches_no_database(tmp_path):
+    # A database that cannot be reached: importing settings, apps, URLs and the API schema
+    # (which `check` does) must not need it.
+    env = {"DJANGO_SETTINGS_MODULE": "antislavery.settings.local",
+           "ANTISLAVERY_DATA_DIR": str(tmp_path),
+           "DATABASE_URL": "postgres://nobody@127.0.0.1:9/unreachable"}
+    result = run_cli("check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

@@ -240,17 +240,11 @@ class ResponsePage(PageMeta):
 # --- provision ---
 
 
-def _codes(facet: str) -> tuple[str, ...]:
-    from antislavery.provision import codes
+# Codebook codes are checked when a request arrives (coordinators add codes while the site
+# runs), so the schema states their form and points to /api/codebook for the list.
+CODE_PATTERN = r"^[a-z0-9_]{1,60}$"
 
-    return tuple(codes.facet_values(facet))
 
-
-KindCode = Literal[_codes("intervention")]  # type: ignore[valid-type]
-StageCode = Literal[_codes("nrm_stage")]  # type: ignore[valid-type]
-GroupCode = Literal[_codes("victim_group")]  # type: ignore[valid-type]
-ExploitationCode = Literal[_codes("exploitation")]  # type: ignore[valid-type]
-ThemeCode = Literal[_codes("theme")]  # type: ignore[valid-type]
 EntryStatus = Literal["planned", "pilot", "running", "ended"]
 Evaluation = Literal["none", "planned", "internal", "independent", "published"]
 

@@ -11,17 +11,19 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 
 from antislavery.accounts import permissions
-from antislavery.provision import selectors
+from antislavery.provision import codes, selectors
 from antislavery.provision.library import evidence_for
 from antislavery.provision.models import Entry
 
 from .. import conditional, formats
-from ..errors import clean_text
+from ..errors import InvalidParameter, clean_text
 from ..paging import DEFAULT_SIZE, MAX_SIZE, paginate
 from ..schemas import (
+    CODE_PATTERN,
     CURSOR_PATTERN,
     MAX_ID,
     MAX_TEXT,
@@ -30,14 +32,9 @@ from ..schemas import (
     EntryPage,
     EntryStatus,
     Evaluation,
-    ExploitationCode,
     Format,
-    GroupCode,
-    KindCode,
     PracticeOut,
     PracticePage,
-    StageCode,
-    ThemeCode,
 )
 from .areas import find_area
 from .common import answer_one, answer_page, check, responses
@@ -89,12 +86,17 @@ class EntryFilters(Schema):
     area: str | None = Field(None, description="Only entries covering this area (slug or "
                                                "name).", pattern=TEXT_PATTERN,
                              max_length=MAX_TEXT)
-    kind: KindCode | None = Field(None, description="Kind of intervention.")
-    stage: StageCode | None = Field(None, description="Stage of the National Referral "
-                                                      "Mechanism covered.")
-    group: GroupCode | None = Field(None, description="Victims concerned.")
-    exploitation: ExploitationCode | None = Field(None, description="Type of exploitation.")
-    theme: ThemeCode | None = Field(None, description="A theme of the codebook.")
+    kind: str | None = Field(None, description="Kind of intervention: a code of the "
+                             "codebook's intervention facet (see /api/codebook).",
+                             pattern=CODE_PATTERN)
+    stage: str | None = Field(None, description="Stage of the National Referral Mechanism "
+                              "covered: a code of the nrm_stage facet.", pattern=CODE_PATTERN)
+    group: str | None = Field(None, description="Victims concerned: a code of the "
+                              "victim_group facet.", pattern=CODE_PATTERN)
+    exploitation: str | None = Field(None, description="Type of exploitation: a code of the "
+                                     "exploitation facet.", pattern=CODE_PATTERN)
+    theme: str | None = Field(None, description="A theme code of the codebook.",
+                              pattern=CODE_PATTERN)
     status: EntryStatus | None = None
     evaluation: Evaluation | None = Field(None, description="Exactly this evaluation.")
     min_evidence: int | None = Field(None, ge=0, le=4,
@@ -105,13 +107,29 @@ class EntryFilters(Schema):
     format: Format | None = Field(None, description="json (default) or csv.")
 
 
+FACET_OF_PARAMETER = {"kind": "intervention", "stage": "nrm_stage", "group": "victim_group",
+                      "exploitation": "exploitation", "theme": "theme"}
+
+
+def checked_code(parameter: str, value: str | None) -> str:
+    """``value`` if it is a code of the parameter's facet now (added codes included), else 422."""
+    if value is None:
+        return ""
+    if value not in codes.facet_values(FACET_OF_PARAMETER[parameter]):
+        raise InvalidParameter(parameter, _("'%(value)s' is not a code of the codebook; see "
+                                            "/api/codebook.") % {"value": value})
+    return value
+
+
 def filtered(entries: Any, filters: EntryFilters) -> Any:
     """``entries`` narrowed by the provision app's own filter (the register's and library's)."""
     return selectors.filter_entries(entries, selectors.EntryFilters(
         query=clean_text("q", filters.q) or "",
         area=find_area(filters.area) if filters.area is not None else None,
-        kind=filters.kind or "", stage=filters.stage or "", group=filters.group or "",
-        exploitation=filters.exploitation or "", theme=filters.theme or "",
+        kind=checked_code("kind", filters.kind), stage=checked_code("stage", filters.stage),
+        group=checked_code("group", filters.group),
+        exploitation=checked_code("exploitation", filters.exploitation),
+        theme=checked_code("theme", filters.theme),
         status=filters.status or "", evaluation=filters.evaluation or "",
         min_evidence=filters.min_evidence,
     ))
