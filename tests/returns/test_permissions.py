@@ -1,4 +1,4 @@
-"""The returns block of accounts/permissions.py, rule by rule."""
+"""The returns rules of accounts/permissions (returns.py), rule by rule."""
 
 from __future__ import annotations
 
