@@ -12,21 +12,22 @@ import contextlib
 import datetime
 import gc
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from antislavery.accounts import audit, permissions
 from antislavery.errors import Conflict, ImportRejected, Problem, ProblemList
 
-from .importers import Cell, ReadResult, read_statistics_file
-from .importers.common import Places, Progress
-from .models import ImportJob, Observation, Release, Source
+from ..importers import Cell, ReadResult, read_statistics_file
+from ..importers.common import Places, Progress
+from ..models import Release, Source
+from .storing import store_cells
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -294,145 +295,3 @@ def _record(cells: list[Cell], *, plan: _Plan, sha256: str, file_name: str, acto
     return result
 
 
-def store_cells(release: Release, cells: list[Cell]) -> tuple[int, int, int]:
-    """Add a release's figures, superseding changed ones; returns (added, superseded, unchanged).
-
-    Must run inside the caller's transaction.
-    """
-    current = _current(release.source_id, cells)
-    new_rows: list[tuple[Cell, int | None]] = []
-    revised: list[int] = []
-    unchanged = 0
-    for cell in cells:
-        old = current.get(cell.key)
-        if old is None:
-            new_rows.append((cell, None))
-        elif old[1] == cell.value and old[2] == cell.flag:
-            unchanged += 1
-        else:
-            revised.append(old[0])
-            new_rows.append((cell, old[0]))
-    for start in range(0, len(revised), 500):
-        Observation.objects.filter(pk__in=revised[start:start + 500]).update(is_current=False)
-    # In the order of the indexes (place, period, measure, breakdown), so that each index
-    # grows at one end instead of splitting pages all over: much faster for large files.
-    new_rows.sort(key=lambda pair: pair[0].key)
-    _insert(release, new_rows)
-    return len(new_rows) - len(revised), len(revised), unchanged
-
-
-def _current(source_id: int, cells: list[Cell]) -> dict[tuple[str, str, str, str],
-                                                         tuple[int, int | None, str]]:
-    if not cells:
-        return {}
-    measures = {cell.measure for cell in cells}
-    periods = {cell.period for cell in cells}
-    rows = Observation.objects.filter(
-        source_id=source_id, is_current=True, measure__in=measures, period__in=periods,
-    ).values_list("pk", "geography", "period", "measure", "breakdown", "value", "flag")
-    return {(geo, period, measure, breakdown): (pk, value, flag)
-            for pk, geo, period, measure, breakdown, value, flag in rows.iterator(chunk_size=20000)}
-
-
-_COLUMNS = ("release_id", "source_id", "period", "grain", "period_start", "area_id",
-            "geography", "measure", "breakdown", "value", "flag", "synthetic", "is_current",
-            "previous_id")
-
-
-def _rows(release: Release, new_rows: Iterable[tuple[Cell, int | None]],
-          dates_as_text: bool) -> Iterable[tuple[Any, ...]]:
-    release_id, source_id, synthetic = release.pk, release.source_id, release.synthetic
-    for cell, previous in new_rows:
-        start = cell.period_start.isoformat() if dates_as_text else cell.period_start
-        yield (release_id, source_id, cell.period, cell.grain, start, cell.area_id,
-               cell.geography, cell.measure, cell.breakdown, cell.value, cell.flag, synthetic,
-               True, previous)
-
-
-def _insert(release: Release, new_rows: list[tuple[Cell, int | None]]) -> None:
-    """Write new observation rows: COPY on PostgreSQL, executemany on SQLite."""
-    if not new_rows:
-        return
-    table = Observation._meta.db_table
-    columns = ", ".join(_COLUMNS)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in _rows(release, new_rows, dates_as_text=False):
-                    copy.write_row(row)
-            return
-        if connection.vendor == "sqlite":
-            placeholders = ", ".join(["%s"] * len(_COLUMNS))
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 -- names are constants
-            rows = list(_rows(release, new_rows, dates_as_text=True))
-            for start in range(0, len(rows), 50_000):
-                cursor.executemany(sql, rows[start:start + 50_000])
-            return
-    Observation.objects.bulk_create(
-        [Observation(**dict(zip(_COLUMNS, row, strict=True)))
-         for row in _rows(release, new_rows, dates_as_text=False)], batch_size=2000)
-
-
-# --- background imports (the upload page) ---
-
-
-def start_import_job(*, actor: Any, upload: Any, options: ImportOptions) -> ImportJob:
-    """Keep an uploaded file and queue its import; the job's page shows progress."""
-    permissions.require_can_import_statistics(actor)
-    job = ImportJob.objects.create(
-        created_by=actor, upload=upload, file_name=upload.name[:255],
-        options=_options_json(options))
-    audit.record(actor, "statistics.upload", job, note=job.file_name)
-    from .tasks import run_import_job
-
-    transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
-    return job
-
-
-def _options_json(options: ImportOptions) -> dict[str, Any]:
-    values = dict(options.__dict__)
-    if values["published_on"] is not None:
-        values["published_on"] = values["published_on"].isoformat()
-    return values
-
-
-def options_from_json(values: dict[str, Any]) -> ImportOptions:
-    values = dict(values)
-    if values.get("published_on"):
-        values["published_on"] = datetime.date.fromisoformat(values["published_on"])
-    return ImportOptions(**values)
-
-
-def run_import(job: ImportJob) -> ImportJob:
-    """Import a queued upload, writing progress to the job as the rows are read."""
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
-
-    def progress(read: int, total: int | None) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(rows_read=read, rows_total=total)
-
-    try:
-        with job.upload.open("rb") as handle:
-            data = handle.read()
-        result = import_statistics(data=data, file_name=job.file_name, actor=job.created_by,
-                                   options=options_from_json(job.options), progress=progress)
-    except ImportRejected as exc:
-        _finish(job, ImportJob.Status.REJECTED, exc.message,
-                {"release": None, "added": 0, "superseded": 0, "unchanged": 0,
-                 "errors": [problem.as_dict() for problem in exc.problems]})
-    except Exception as exc:  # the page must say the job ended, whatever failed
-        message = exc.message if hasattr(exc, "message") else _(
-            "The import failed unexpectedly; nothing was changed.")
-        _finish(job, ImportJob.Status.FAILED, str(message), {})
-        if not hasattr(exc, "message"):
-            raise
-    else:
-        _finish(job, ImportJob.Status.DONE, "", result.as_json(), release=result.release)
-    job.refresh_from_db()
-    return job
-
-
-def _finish(job: ImportJob, status: str, message: str, result: dict[str, Any],
-            release: Release | None = None) -> None:
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=status, message=message, result=result, release=release,
-        finished_at=timezone.now())
