@@ -24,9 +24,16 @@ class Command(BaseCommand):
             worker = subprocess.Popen(
                 [sys.executable, "-m", "antislavery", "db_worker"])
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+        # A service manager stops us with SIGTERM: leave through ``finally`` so that the
+        # worker stops too instead of running on alone.
+        signal.signal(signal.SIGTERM, _leave)
         try:
             call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
         finally:
             if worker is not None:
                 worker.send_signal(signal.SIGTERM)
                 worker.wait(timeout=10)
+
+
+def _leave(signum: int, frame: object) -> None:
+    raise SystemExit(0)
