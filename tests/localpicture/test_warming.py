@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from antislavery.localpicture.analysis.picture import area_picture
 from antislavery.localpicture.services import import_statistics
-from antislavery.localpicture.warming import WARM_PRIORITY, queue_warming
+from antislavery.localpicture.warming import WARM_PRIORITY, queue_warming, warming_deferred
 from tests.localpicture.store_helpers import tidy_csv
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +71,16 @@ def test_nothing_is_warmed_when_warming_is_off_or_the_import_is_a_dry_run(
 
     settings.LOCALPICTURE_WARM_AFTER_IMPORT = False
     assert queue_warming() == 0
+
+
+def test_imports_in_a_deferred_block_queue_one_round_at_its_end(areas, settings):
+    settings.LOCALPICTURE_WARM_AFTER_IMPORT = True
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    rows = DBTaskResult.objects.filter(task_path__endswith="warm_area_picture")
+
+    with warming_deferred():
+        assert queue_warming() == 0
+        assert queue_warming() == 0
+        assert rows.count() == 0
+
+    assert rows.count() == 43

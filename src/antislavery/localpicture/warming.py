@@ -7,6 +7,10 @@ public picture again into the shared cache, and the first visitor gets it at onc
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
@@ -17,10 +21,34 @@ from .analysis.picture import area_picture
 
 WARM_PRIORITY = -10  # below uploads waiting to be imported
 
+_deferral = threading.local()
+
+
+@contextlib.contextmanager
+def warming_deferred() -> Iterator[None]:
+    """Within the block, imports queue no warming; one round is queued at its end if needed.
+
+    For loaders that import several files in a row (the demo): the pictures are drawn once,
+    for the final state, instead of once per file.
+    """
+    if getattr(_deferral, "active", False):
+        yield
+        return
+    _deferral.active, _deferral.wanted = True, False
+    try:
+        yield
+    finally:
+        _deferral.active = False
+        if _deferral.wanted:
+            queue_warming()
+
 
 def queue_warming() -> int:
     """Queue one task per police force area; returns how many were queued (0 when off)."""
     if not settings.LOCALPICTURE_WARM_AFTER_IMPORT:
+        return 0
+    if getattr(_deferral, "active", False):
+        _deferral.wanted = True
         return 0
     from .tasks import warm_area_picture
 

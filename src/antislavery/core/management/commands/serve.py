@@ -21,8 +21,10 @@ class Command(BaseCommand):
     def handle(self, *, host: str, port: int, no_worker: bool, **options):
         worker = None
         if not no_worker:
+            # Quiet: the console keeps the server's log; each task's outcome is kept in the
+            # database (an import's on its progress page).
             worker = subprocess.Popen(
-                [sys.executable, "-m", "antislavery", "db_worker"])
+                [sys.executable, "-m", "antislavery", "db_worker", "--verbosity", "0"])
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
         # A service manager stops us with SIGTERM: leave through ``finally`` so that the
         # worker stops too instead of running on alone.
