@@ -33,8 +33,12 @@ class Command(BaseCommand):
             call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
         finally:
             if worker is not None:
-                worker.send_signal(signal.SIGTERM)
-                worker.wait(timeout=10)
+                worker.send_signal(signal.SIGTERM)  # it finishes the task in hand
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()  # an unfinished task stays queued and runs next time
+                    worker.wait()
 
 
 def _leave(signum: int, frame: object) -> None:
