@@ -37,7 +37,7 @@ class Command(BaseCommand):
                 try:
                     worker.wait(timeout=30)
                 except subprocess.TimeoutExpired:
-                    worker.kill()  # an unfinished task stays queued and runs next time
+                    worker.kill()  # last resort: the task in hand is left unfinished
                     worker.wait()
 
 
