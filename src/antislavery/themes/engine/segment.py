@@ -280,16 +280,19 @@ def _absorb_fragments(blocks: list[_Block]) -> list[_Block]:
     result: list[_Block] = []
     headings: list[_Block] = []
     for index, block in enumerate(blocks):
-        short = block.words() < MIN_WORDS
         has_next = index + 1 < len(blocks)
         if _is_heading(block) and has_next:
             headings.append(block)
             continue
         block.headings = headings + block.headings
         headings = []
+        # A lead-in and the short point it introduces ("Support includes:" then "- food;")
+        # are long enough together to open a passage of their own.
+        short = block.words() + sum(h.words() for h in block.headings) < MIN_WORDS
         if short and result:
-            result[-1].extra.append(block)
+            # Joined in the order of the source, so the span still covers the fragment.
             result[-1].extra.extend(block.headings)
+            result[-1].extra.append(block)
             block.headings = []
             continue
         if result and not result[-1].extra and result[-1].words() < MIN_WORDS:
