@@ -117,8 +117,10 @@ class Suggestion(models.Model):
     label = models.CharField(max_length=80, help_text=_("A theme code, or facet:value."))
     confidence = models.FloatField()
     model_confidence = models.FloatField()
-    reason = models.TextField()
+    reason = models.TextField(help_text=_("The reason in English, as it was given."))
     phrases = models.JSONField(default=list)
+    rule_reasons = models.JSONField(
+        default=list, help_text=_("The reasons of the rules that found the phrases."))
     similar = models.JSONField(default=list, help_text=_("Coded passages it resembles."))
     model_version = models.CharField(max_length=32)
     created_at = models.DateTimeField(default=timezone.now)
