@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from textwrap import shorten
 
 import numpy as np
-from django.utils.translation import gettext_noop
 
 from antislavery.areas.gazetteer import Gazetteer
 
 from . import areas as area_mentions
 from .codebook import FACETS, Codebook
 from .examples import Example, label_space
+from .messages import gettext_noop
 from .model import LabelModel, ModelSettings
 from .rules import RuleHit, RuleSet
 
@@ -48,7 +48,8 @@ class SimilarPassage:
 
 # The sentences of a reason. Marked here, translated where a page shows them (see explain).
 MENTIONS = gettext_noop("Mentions %(phrases)s: %(reasons)s")
-RESEMBLES = gettext_noop("Resembles coded passages such as \u201c%(example)s\u201d (%(ids)s).")
+# Written with the quotation marks themselves: makemessages does not read "\u" escapes.
+RESEMBLES = gettext_noop("Resembles coded passages such as “%(example)s” (%(ids)s).")
 MODEL_ONLY = gettext_noop("The model's estimate from the wording as a whole.")
 
 
