@@ -23,6 +23,8 @@ RULE_REASONS = frozenset({
                  "assurance."),
     gettext_noop("Names a partnership, network or forum of agencies beyond the police."),
     gettext_noop("Describes awareness raising, outreach or training to stop exploitation."),
+    gettext_noop("Describes work to stop exploitation before it happens or happens again, such "
+                 "as teaching people outside the police to recognise it."),
     gettext_noop("Describes investigation, intelligence, disruption or prosecution."),
     gettext_noop("Concerns children or young people and the exploitation that reaches them."),
     gettext_noop("Describes a needs assessment, data analysis, research or evaluation."),
