@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .engine.segment import HEADING_SEPARATOR
+
 
 class CodebookEntry(models.Model):
     """A theme, or a value of a facet. Built-in entries come from the packaged codebook."""
@@ -108,6 +110,13 @@ class Passage(models.Model):
     @property
     def full_text(self) -> str:
         return f"{self.heading}\n{self.text}" if self.heading else self.text
+
+    @property
+    def quoted_text(self) -> str:
+        """The words a report quotes: the text, led by a lead-in that introduces it
+        ("Support is tailored to each person:") but not by a section heading."""
+        lead_in = self.heading.split(HEADING_SEPARATOR)[-1]
+        return f"{lead_in} {self.text}" if lead_in.rstrip().endswith(":") else self.text
 
 
 class Suggestion(models.Model):

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import chain, pairwise
 
 MIN_WORDS = 8
+HEADING_SEPARATOR = " \u2014 "  # between the headings of one passage
 HEADING_MAX_WORDS = 12
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\f\v\u2028\u2029\x1c\x1d\x1e\x85]")
@@ -125,7 +126,7 @@ def segment(source: str) -> list[Passage]:
             start=block.start,
             end=block.end,
             position=position,
-            heading=" \u2014 ".join(h.own_text() for h in block.headings),
+            heading=HEADING_SEPARATOR.join(h.own_text() for h in block.headings),
             bullet=block.bullet,
         )
         for position, block in enumerate(blocks)
