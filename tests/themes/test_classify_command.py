@@ -111,3 +111,16 @@ def test_the_command_is_documented():
 
     assert "## `antislavery themes classify FILE`" in docs
     assert "-o OUT" in docs
+
+
+def test_the_message_about_a_bad_line_is_translated(tmp_path, monkeypatch):
+    from antislavery.themes.engine import jsonlines
+    from antislavery.themes.management.commands import themes
+
+    catalogue = {jsonlines.LINE: "[cy] %(line)s: %(problem)s", jsonlines.NO_ID: "[cy] dim id."}
+    monkeypatch.setattr(themes, "_", lambda text: catalogue.get(text, text))
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "no id"}\n', encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"in\.jsonl: \[cy\] 1: \[cy\] dim id\.$"):
+        call_command("themes", "classify", str(source))
