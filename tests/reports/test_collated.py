@@ -57,6 +57,33 @@ def test_default_sections_use_confident_suggestions_led_by_the_right_area(analys
                 assert passage.response.area.name == example.area_name
 
 
+def test_an_example_keeps_the_lead_in_that_introduces_it_but_not_a_section_heading(
+        answered, areas, apcc):
+    from antislavery.themes.services import analyse_request
+    from tests.themes.conftest import submit
+
+    # given Dorset's answer: a heading, then a lead-in and the points it introduces
+    submit(answered, areas["dorset"],
+           "Accommodation\n\nBefore an NRM referral, our hub offers each person:\n\n"
+           "- two nights in a safe house;\n- food and clothing.")
+    analyse_request(request=answered)
+    passage = Passage.objects.get(area__slug="dorset")
+    report = services.start_report(request=answered, actor=apcc)
+
+    # when it is shown by default and when a coordinator adds it to a section
+    shown = section(collated.build_document(answered), "accommodation").examples
+    item = services.add_example(report=report, actor=apcc, theme="accommodation",
+                                passage=passage)
+
+    # then both quote the lead-in with the points, and leave the heading out
+    quoted = ("Before an NRM referral, our hub offers each person: two nights in a safe house;"
+              "\n- food and clothing.")
+    assert passage.heading == "Accommodation \u2014 Before an NRM referral, our hub offers each " \
+        "person:"
+    assert [e.text for e in shown if e.area_name == "Dorset"] == [quoted]
+    assert item.text == quoted
+
+
 def test_people_s_coding_overrides_the_machine(analysed, apcc):
     surrey_covid = Passage.objects.get(area__slug="surrey", position=1)
     code_passage(passage=surrey_covid, actor=apcc, codes={"victim_engagement"})

@@ -57,6 +57,25 @@ def test_output_is_the_same_every_time(tmp_path):
     assert len(first.getvalue().splitlines()) == 3
 
 
+def test_output_is_the_same_in_separate_runs_of_the_command(tmp_path):
+    source = write_lines(tmp_path / "in.jsonl", LINES)
+    outputs = []
+    for seed in ("1", "2"):
+        # a new process each time, with its own hash seed (set and dict order)
+        environment = {**os.environ, "ANTISLAVERY_DATA_DIR": str(tmp_path / seed),
+                       "DJANGO_SETTINGS_MODULE": "antislavery.settings.test",
+                       "PYTHONHASHSEED": seed}
+        command = [str(Path(sys.executable).with_name("antislavery")), "themes", "classify",
+                   str(source)]
+        # the command line is the toolkit's own entry point, built from fixed strings
+        ran = subprocess.run(command, capture_output=True, text=True, env=environment,  # noqa: S603
+                             check=True)
+        outputs.append(ran.stdout)
+
+    assert outputs[0] == outputs[1]
+    assert [json.loads(line)["id"] for line in outputs[0].splitlines()] == ["a", 2, "c"]
+
+
 def test_reads_standard_input(monkeypatch):
     monkeypatch.setattr(sys, "stdin", StringIO(json.dumps(LINES[0]) + "\n\n"))
     out = StringIO()
@@ -111,3 +130,16 @@ def test_the_command_is_documented():
 
     assert "## `antislavery themes classify FILE`" in docs
     assert "-o OUT" in docs
+
+
+def test_the_message_about_a_bad_line_is_translated(tmp_path, monkeypatch):
+    from antislavery.themes.engine import jsonlines
+    from antislavery.themes.management.commands import themes
+
+    catalogue = {jsonlines.LINE: "[cy] %(line)s: %(problem)s", jsonlines.NO_ID: "[cy] dim id."}
+    monkeypatch.setattr(themes, "_", lambda text: catalogue.get(text, text))
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "no id"}\n', encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"in\.jsonl: \[cy\] 1: \[cy\] dim id\.$"):
+        call_command("themes", "classify", str(source))

@@ -77,3 +77,22 @@ def test_a_file_with_an_unknown_code_is_refused_naming_the_line(book, tmp_path):
 
     with pytest.raises(CodebookError, match=r"bad\.jsonl, line 2: .*unknown codes: weather"):
         examples.read(path, book)
+
+
+def test_the_toolkit_s_models_never_learn_from_the_evaluation_set(evaluation):
+    from pathlib import Path
+
+    from antislavery.themes.engine.cache import packaged_suggester
+
+    held_out = {e.text for e in evaluation}
+    learned = packaged_suggester().model.examples
+
+    assert learned
+    assert not [e.id for e in learned if e.text in held_out or e.id.startswith("eval")]
+    # and nothing in the package reads the evaluation file but the function bench/themes.py
+    # calls
+    package = Path(examples.__file__).resolve().parents[2]
+    readers = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
+               if any(name in path.read_text(encoding="utf-8") for name in
+                      (".evaluation(", "EVALUATION_PATH", "evaluation.jsonl"))]
+    assert readers == ["themes/engine/examples.py"]

@@ -204,3 +204,34 @@ def test_coding_page_lists_the_areas_a_passage_names(client, apcc, analysed, are
     page = client.get(reverse("themes:code", args=[passage.pk]))
 
     assert "Areas named in the passage: Hampshire, Devon and Cornwall" in page.content.decode()
+
+
+LANGUAGE_REASON = "Concerns interpreting, translation or victims' languages."
+
+
+def test_suggestion_reasons_are_shown_in_the_reader_s_language(client, apcc, analysed,
+                                                              monkeypatch):
+    from antislavery.themes.engine.suggest import MENTIONS, RESEMBLES
+
+    # given a catalogue that translates the sentences of a reason and a rule's reason
+    catalogue = {MENTIONS: "[cy] %(phrases)s: %(reasons)s",
+                 RESEMBLES: "[cy] \u201c%(example)s\u201d (%(ids)s).",
+                 LANGUAGE_REASON: "[cy] cyfieithu."}
+    monkeypatch.setattr(selectors, "gettext", lambda text: catalogue.get(text, text))
+    passage = Passage.objects.get(area__slug="essex", position=1)
+    stored = Suggestion.objects.get(passage=passage, label="language_barriers")
+    client.force_login(apcc)
+
+    # when the coordinator opens the coding page and the passage page
+    coding = client.get(reverse("themes:code", args=[passage.pk])).content.decode()
+    reading = client.get(reverse("themes:passage", args=[passage.pk])).content.decode()
+
+    # then the reason is put together from translated sentences around the passage's own
+    # words, and the English given at the time stays on record
+    for html in (coding, reading):
+        assert "[cy] \u201cInterpreters\u201d, \u201clanguage\u201d: [cy] cyfieithu. [cy] \u201c" \
+            in html
+        assert "Mentions \u201cInterpreters\u201d" not in html
+    assert stored.rule_reasons == [LANGUAGE_REASON]
+    assert stored.reason.startswith("Mentions \u201cInterpreters\u201d, \u201clanguage\u201d: "
+                                    f"{LANGUAGE_REASON} Resembles coded passages")

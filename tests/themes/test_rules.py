@@ -72,3 +72,12 @@ def test_packaged_rules_load_and_explain_language_passages():
     _weight, hits = found["language_barriers"]
     assert set(hits[0].phrases) == {"Polish-speaking", "interpreters"}
     assert "interpreting" in hits[0].rule.reason
+
+
+def test_every_rule_s_reason_is_marked_for_translation():
+    from antislavery.themes.engine.messages import RULE_REASONS
+
+    reasons = {rule.reason for rule in rules.packaged(codebook.packaged()).rules}
+
+    assert reasons - RULE_REASONS == set(), "add these to themes/engine/messages.py"
+    assert RULE_REASONS - reasons == set(), "no rule gives these reasons any more"

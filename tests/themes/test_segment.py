@@ -23,14 +23,14 @@ def words(text: str) -> list[str]:
 
 
 def assert_spans_hold(source: str, passages) -> None:
-    """Every passage's span is a stretch of the source holding the passage's own words."""
+    """Every passage's span is a stretch of the source holding the passage's own words, in
+    the order the source has them."""
     previous_end = 0
     for passage in passages:
         assert 0 <= passage.start < passage.end <= len(source)
         assert passage.start >= previous_end
-        span_words = words(source[passage.start:passage.end].replace("-\n", ""))
-        for word in words(passage.text)[:3] + words(passage.text)[-3:]:
-            assert word in span_words
+        remaining = iter(words(source[passage.start:passage.end].replace("-\n", "")))
+        assert all(word in remaining for word in words(passage.full_text)), passage
         previous_end = passage.end
 
 
@@ -156,6 +156,42 @@ def test_short_fragments_never_stand_alone():
     assert passages[1].heading == "Accommodation:"
     assert passages[1].text == f"{HOUSING}\nContinued overleaf"
     assert source[passages[1].start:passages[1].end].endswith("Continued overleaf")
+
+
+def test_a_lead_in_opens_a_passage_with_the_short_points_it_introduces():
+    # given an answer typed into the form: a paragraph, a lead-in, then short bullet points
+    lead_in = "Support is tailored to each person:"
+    source = (f"{NAVIGATOR}\n\n{lead_in}\n\n- advocacy and signposting to other services;\n"
+              "- emergency housing where it is needed;\n"
+              "- practical help such as clothes, a phone and food.\n")
+
+    # when it is segmented
+    passages = segment(source)
+
+    # then the lead-in heads the points it introduces, in the source's order, and the
+    # paragraph before them is left as it was
+    assert [p.text for p in passages] == [
+        NAVIGATOR,
+        "advocacy and signposting to other services;\n- emergency housing where it is needed;",
+        "practical help such as clothes, a phone and food.",
+    ]
+    assert passages[1].heading == lead_in
+    assert source[passages[1].start:passages[1].end] == (
+        f"{lead_in}\n\n- advocacy and signposting to other services;\n"
+        "- emergency housing where it is needed;")
+    assert_spans_hold(source, passages)
+
+
+def test_a_short_point_after_a_lead_in_joins_the_passage_before_in_source_order():
+    # given a lead-in of two words and a point of three: too short together to stand alone
+    source = f"{NAVIGATOR}\n\nWe also fund:\n\n- go bags.\n\n{HOUSING}"
+
+    passages = segment(source)
+
+    assert passages[0].text == f"{NAVIGATOR}\nWe also fund:\n- go bags."
+    assert source[passages[0].start:passages[0].end].endswith("- go bags.")
+    assert passages[1].text == HOUSING
+    assert_spans_hold(source, passages)
 
 
 def test_text_of_one_short_line_is_one_passage():

@@ -95,3 +95,24 @@ def test_the_cache_fits_once_per_version(book):
 
 def _example(suggester, identifier):
     return next(e for e in suggester.model.examples if e.id == identifier)
+
+
+def test_the_engine_runs_without_django_settings_as_the_benchmark_does(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = ("from antislavery.themes.engine.cache import packaged_suggester\n"
+              "import json\n"
+              "result = packaged_suggester().classify([" + json.dumps(PASSAGE) + "])[0]\n"
+              "print(json.dumps([s.reason for s in result.suggestions]))\n")
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "DJANGO_SETTINGS_MODULE"}
+
+    # a fixed script run by this interpreter
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,  # noqa: S603
+                         env=environment, cwd=tmp_path, check=False)
+
+    assert ran.returncode == 0, ran.stderr
+    assert any(reason.startswith("Mentions") for reason in json.loads(ran.stdout))

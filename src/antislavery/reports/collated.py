@@ -51,13 +51,13 @@ def wording(text: str) -> str:
 def candidates(request: Any) -> dict[str, list[Candidate]]:
     """For each theme: passages that carry it, people's coding first, surest first."""
     passages = {p.pk: p for p in theme_selectors.current_passages(request)}
-    repeats = Counter(wording(p.text) for p in passages.values())
+    repeats = Counter(wording(p.quoted_text) for p in passages.values())
     people = theme_selectors.coded_sets(request)
     found: dict[str, list[Candidate]] = {}
 
     def add(code: str, passage: Passage, source: str, confidence: float) -> None:
         found.setdefault(code, []).append(
-            Candidate(passage, source, confidence, repeats[wording(passage.text)]))
+            Candidate(passage, source, confidence, repeats[wording(passage.quoted_text)]))
 
     for passage_id, codes in people.items():
         for code in codes:
@@ -77,7 +77,7 @@ def default_selection(found: list[Candidate], limit: int = DEFAULT_EXAMPLES) -> 
     areas: set[int] = set()
     texts: set[str] = set()
     for candidate in found:
-        text = wording(candidate.passage.text)
+        text = wording(candidate.passage.quoted_text)
         if candidate.passage.area_id in areas or text in texts:
             continue
         chosen.append(candidate)
@@ -187,7 +187,7 @@ def build_document(request: Any, report: CollatedReport | None = None, *,
         children = []
         for theme in (t for t in examples if t.group == value):
             shown = ([Example(i.passage.area.name, i.text, link(i.passage)) for i in theme.items]
-                     or [Example(c.passage.area.name, c.passage.text, link(c.passage))
+                     or [Example(c.passage.area.name, c.passage.quoted_text, link(c.passage))
                          for c in theme.defaults])
             if shown:
                 children.append(Section(theme.code, section_title(theme.label), shown))

@@ -68,7 +68,7 @@ def add_example(*, report: CollatedReport, actor: Any, theme: str, passage: Any)
     last = current.aggregate(last=Max("position"))["last"]
     item = ReportItem.objects.create(report=report, theme=theme, passage=passage,
                                      position=0 if last is None else last + 1,
-                                     text=passage.text, added_by=actor)
+                                     text=passage.quoted_text, added_by=actor)
     audit.record(actor, "report.example.add", report,
                  after={"theme": theme, "passage": passage.pk, "item": item.pk})
     return item

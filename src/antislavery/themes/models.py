@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .engine.segment import HEADING_SEPARATOR
+
 
 class CodebookEntry(models.Model):
     """A theme, or a value of a facet. Built-in entries come from the packaged codebook."""
@@ -109,6 +111,13 @@ class Passage(models.Model):
     def full_text(self) -> str:
         return f"{self.heading}\n{self.text}" if self.heading else self.text
 
+    @property
+    def quoted_text(self) -> str:
+        """The words a report quotes: the text, led by a lead-in that introduces it
+        ("Support is tailored to each person:") but not by a section heading."""
+        lead_in = self.heading.split(HEADING_SEPARATOR)[-1]
+        return f"{lead_in} {self.text}" if lead_in.rstrip().endswith(":") else self.text
+
 
 class Suggestion(models.Model):
     """What the machine suggested for a passage, kept on record with its model version."""
@@ -117,8 +126,10 @@ class Suggestion(models.Model):
     label = models.CharField(max_length=80, help_text=_("A theme code, or facet:value."))
     confidence = models.FloatField()
     model_confidence = models.FloatField()
-    reason = models.TextField()
+    reason = models.TextField(help_text=_("The reason in English, as it was given."))
     phrases = models.JSONField(default=list)
+    rule_reasons = models.JSONField(
+        default=list, help_text=_("The reasons of the rules that found the phrases."))
     similar = models.JSONField(default=list, help_text=_("Coded passages it resembles."))
     model_version = models.CharField(max_length=32)
     created_at = models.DateTimeField(default=timezone.now)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.utils.translation import gettext
 
 from .agreement import Agreement, agreements
 from .engine.codebook import FACETS, Codebook, Facet, Theme
@@ -143,6 +144,18 @@ def current_suggestions(passage: Passage) -> list[Suggestion]:
     """What the model that last looked at the passage suggested, surest first."""
     return list(passage.suggestions.filter(model_version=passage.suggested_with)
                 .order_by("-confidence", "label"))
+
+
+def reason_for(suggestion: Suggestion) -> str:
+    """The suggestion's reason in the reader's language, rebuilt from what it recorded.
+    Suggestions stored before rules' reasons were kept separately show their English."""
+    from .engine.suggest import explain
+
+    if suggestion.phrases and not suggestion.rule_reasons:
+        return suggestion.reason
+    return explain(phrases=suggestion.phrases, rule_reasons=suggestion.rule_reasons,
+                   similar=[(item["id"], item["text"]) for item in suggestion.similar],
+                   translate=gettext)
 
 
 def decided_codes(passage: Passage, round: int = Coding.Round.FIRST) -> set[str] | None:

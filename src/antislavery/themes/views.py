@@ -183,7 +183,7 @@ def _suggestion_checkboxes(form: CodingForm, suggestions) -> str:
         {"value": s.label, "checked": s.label in chosen,
          "text": _("%(name)s (%(confidence)s%% sure)")
          % {"name": names.get(s.label, s.label), "confidence": round(100 * s.confidence)},
-         "hint": {"text": s.reason},
+         "hint": {"text": selectors.reason_for(s)},
          "attributes": {"data-shortcut": str(index)} if index < 10 else {}}
         for index, s in enumerate(suggestions, start=1) if s.label in names
     ]
@@ -223,7 +223,7 @@ def passage_detail(request: HttpRequest, pk: int) -> HttpResponse:
             decisions = [(names.get(d.label, d.label), d.get_verdict_display())
                          for d in coding.decisions.filter(superseded_at__isnull=True)]
             codings.append((coding, decisions))
-        suggestions = [(names.get(s.label, s.label), s)
+        suggestions = [(names.get(s.label, s.label), s, selectors.reason_for(s))
                        for s in selectors.current_suggestions(passage)]
     return render(request, "themes/passage.html", {
         "passage": passage, "request_": found,

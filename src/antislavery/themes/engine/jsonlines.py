@@ -7,23 +7,41 @@ with an error naming its line number and leaves the output empty.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from antislavery.areas.gazetteer import Gazetteer
 
+from .messages import gettext_noop
 from .suggest import Suggester
 
 BATCH = 256
 
 
+# What can be wrong with a line, marked for translation (the command translates them).
+NOT_JSON = gettext_noop("not valid JSON (%(detail)s).")
+NOT_AN_OBJECT = gettext_noop('expected an object like {"id": ..., "text": ...}.')
+NO_ID = gettext_noop('the object has no "id".')
+NO_TEXT = gettext_noop('the object has no "text" string.')
+LINE = gettext_noop("Line %(line)s: %(problem)s")
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
 class InputError(ValueError):
     """A line of the input is not usable; ``line`` is its 1-based number."""
 
-    def __init__(self, line: int, problem: str) -> None:
-        super().__init__(f"Line {line}: {problem}")
+    def __init__(self, line: int, problem: str, detail: str = "") -> None:
         self.line = line
         self.problem = problem
+        self.detail = detail
+        super().__init__(self.describe())
+
+    def describe(self, translate: Callable[[str], str] = _as_is) -> str:
+        problem = translate(self.problem) % {"detail": self.detail}
+        return translate(LINE) % {"line": self.line, "problem": problem}
 
 
 def read_passages(lines: Iterable[str]) -> list[tuple[object, str]]:
@@ -35,13 +53,13 @@ def read_passages(lines: Iterable[str]) -> list[tuple[object, str]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(number, f"not valid JSON ({exc.msg}).") from exc
+            raise InputError(number, NOT_JSON, exc.msg) from exc
         if not isinstance(record, dict):
-            raise InputError(number, 'expected an object like {"id": ..., "text": ...}.')
+            raise InputError(number, NOT_AN_OBJECT)
         if "id" not in record:
-            raise InputError(number, 'the object has no "id".')
+            raise InputError(number, NO_ID)
         if not isinstance(record.get("text"), str):
-            raise InputError(number, 'the object has no "text" string.')
+            raise InputError(number, NO_TEXT)
         passages.append((record["id"], record["text"]))
     return passages
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import chain, pairwise
 
 MIN_WORDS = 8
+HEADING_SEPARATOR = " \u2014 "  # between the headings of one passage
 HEADING_MAX_WORDS = 12
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\f\v\u2028\u2029\x1c\x1d\x1e\x85]")
@@ -125,7 +126,7 @@ def segment(source: str) -> list[Passage]:
             start=block.start,
             end=block.end,
             position=position,
-            heading=" \u2014 ".join(h.own_text() for h in block.headings),
+            heading=HEADING_SEPARATOR.join(h.own_text() for h in block.headings),
             bullet=block.bullet,
         )
         for position, block in enumerate(blocks)
@@ -280,16 +281,19 @@ def _absorb_fragments(blocks: list[_Block]) -> list[_Block]:
     result: list[_Block] = []
     headings: list[_Block] = []
     for index, block in enumerate(blocks):
-        short = block.words() < MIN_WORDS
         has_next = index + 1 < len(blocks)
         if _is_heading(block) and has_next:
             headings.append(block)
             continue
         block.headings = headings + block.headings
         headings = []
+        # A lead-in and the short point it introduces ("Support includes:" then "- food;")
+        # are long enough together to open a passage of their own.
+        short = block.words() + sum(h.words() for h in block.headings) < MIN_WORDS
         if short and result:
-            result[-1].extra.append(block)
+            # Joined in the order of the source, so the span still covers the fragment.
             result[-1].extra.extend(block.headings)
+            result[-1].extra.append(block)
             block.headings = []
             continue
         if result and not result[-1].extra and result[-1].words() < MIN_WORDS:

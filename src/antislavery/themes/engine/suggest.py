@@ -10,7 +10,7 @@ Classification is deterministic: the same examples and texts give the same sugge
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from textwrap import shorten
 
@@ -21,6 +21,7 @@ from antislavery.areas.gazetteer import Gazetteer
 from . import areas as area_mentions
 from .codebook import FACETS, Codebook
 from .examples import Example, label_space
+from .messages import gettext_noop
 from .model import LabelModel, ModelSettings
 from .rules import RuleHit, RuleSet
 
@@ -43,6 +44,38 @@ class SimilarPassage:
     id: str
     text: str
     similarity: float
+
+
+# The sentences of a reason. Marked here, translated where a page shows them (see explain).
+MENTIONS = gettext_noop("Mentions %(phrases)s: %(reasons)s")
+# Written with the quotation marks themselves: makemessages does not read "\u" escapes.
+RESEMBLES = gettext_noop("Resembles coded passages such as “%(example)s” (%(ids)s).")
+MODEL_ONLY = gettext_noop("The model's estimate from the wording as a whole.")
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def explain(*, phrases: Sequence[str], rule_reasons: Sequence[str],
+            similar: Sequence[tuple[str, str]],
+            translate: Callable[[str], str] = _as_is) -> str:
+    """Why a label was suggested: the phrases found with the rules' reasons, then the coded
+    passages (id, text) it resembles. ``translate`` is ``gettext`` on a page; the record
+    keeps the English."""
+    parts = []
+    if phrases:
+        quoted = ", ".join(f"\u201c{phrase}\u201d" for phrase in phrases[:4])
+        parts.append(translate(MENTIONS) % {
+            "phrases": quoted,
+            "reasons": " ".join(translate(reason) for reason in rule_reasons)})
+    if similar:
+        example = shorten(similar[0][1], width=90, placeholder="\u2026")
+        parts.append(translate(RESEMBLES) % {
+            "example": example, "ids": ", ".join(identifier for identifier, _ in similar)})
+    if not parts:
+        parts.append(translate(MODEL_ONLY))
+    return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -70,18 +103,9 @@ class Suggestion:
 
     @property
     def reason(self) -> str:
-        """The evidence in one readable sentence or two."""
-        parts = []
-        if self.phrases:
-            quoted = ", ".join(f"\u201c{phrase}\u201d" for phrase in self.phrases[:4])
-            parts.append(f"Mentions {quoted}: {' '.join(self.rule_reasons)}")
-        if self.similar:
-            ids = ", ".join(passage.id for passage in self.similar)
-            example = shorten(self.similar[0].text, width=90, placeholder="\u2026")
-            parts.append(f"Resembles coded passages such as \u201c{example}\u201d ({ids}).")
-        if not parts:
-            parts.append("The model's estimate from the wording as a whole.")
-        return " ".join(parts)
+        """The evidence in one readable sentence or two, in English (kept on record)."""
+        return explain(phrases=self.phrases, rule_reasons=self.rule_reasons,
+                       similar=[(passage.id, passage.text) for passage in self.similar])
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def suggest_passages(passages: Sequence[Passage], suggester: Suggester) -> int:
         Suggestion(
             passage=passage, label=s.label, confidence=s.confidence,
             model_confidence=s.model_confidence, reason=s.reason, phrases=list(s.phrases),
+            rule_reasons=list(s.rule_reasons),
             similar=[{"id": p.id, "text": p.text[:SIMILAR_TEXT]} for p in s.similar],
             model_version=suggester.version, created_at=now)
         for passage, result in zip(passages, results, strict=True)

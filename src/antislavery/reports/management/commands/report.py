@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from antislavery.errors import ToolkitError
 from antislavery.reports import collated
@@ -42,7 +43,7 @@ class Command(BaseCommand):
 
         found = Request.objects.select_related("issuing_body").filter(slug=slug).first()
         if found is None:
-            raise CommandError(f"There is no request '{slug}'.")
+            raise CommandError(_("There is no request '%(slug)s'.") % {"slug": slug})
         report = CollatedReport.objects.filter(request=found).first()
         try:
             document = collated.build_document(
@@ -53,7 +54,8 @@ class Command(BaseCommand):
         try:
             output.write_bytes(data)
         except OSError as exc:
-            raise CommandError(f"Cannot write {output}: {exc}") from exc
+            raise CommandError(_("Cannot write %(file)s: %(error)s")
+                               % {"file": output, "error": exc}) from exc
         passages = theme_selectors.current_passages(found).count()
         self.stdout.write(f"{output}: {document.responses_received} of {document.recipients} "
                           f"areas responded; {passages} passages; "

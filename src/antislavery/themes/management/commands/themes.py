@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from antislavery.errors import ToolkitError
 from antislavery.themes.engine.cache import packaged_suggester
@@ -59,7 +60,7 @@ class Command(BaseCommand):
 
         found = Request.objects.filter(slug=slug).first()
         if found is None:
-            raise CommandError(f"There is no request '{slug}'.")
+            raise CommandError(_("There is no request '%(slug)s'.") % {"slug": slug})
         try:
             result = analyse_request(request=found)
         except ToolkitError as exc:
@@ -85,6 +86,7 @@ class Command(BaseCommand):
             with open(file, encoding="utf-8") as source:
                 return read_passages(source)
         except InputError as exc:
-            raise CommandError(f"{file}: {exc}") from exc
+            raise CommandError(f"{file}: {exc.describe(_)}") from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"Cannot read {file}: {exc}") from exc
+            raise CommandError(_("Cannot read %(file)s: %(error)s")
+                               % {"file": file, "error": exc}) from exc
