@@ -58,7 +58,7 @@ def test_import_prints_every_problem_and_exits_non_zero_changing_nothing(areas, 
     lines = err.getvalue().splitlines()
     assert lines[0] == ("row 2, column area: 'Wessex' is not a police force area. "
                         "Did you mean: Essex, Sussex?")
-    assert lines[1].startswith("row 3, column kind: 'navigator' is not a kind of intervention")
+    assert lines[1].startswith("row 3, column kind: 'navigator' is not allowed in kind")
     assert lines[2].startswith("row 3, column public: 'maybe' is not yes or no")
     assert counts() == before
 

@@ -274,6 +274,16 @@ def test_upload_page_imports_a_file(client, areas, essex_editor):
     assert Entry.objects.get().title == "Go bags"
 
 
+def test_upload_page_says_which_columns_it_did_not_read(client, areas, essex_editor):
+    client.force_login(essex_editor)
+    header, row = UPLOAD.splitlines()
+    response = upload(client, "list.csv", f"{header},Notes\n{row},ring first\n".encode())
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Columns not read, as they are not part of the format: notes." in page
+    assert Entry.objects.get().title == "Go bags"
+
+
 def test_upload_page_lists_every_problem_and_changes_nothing(client, areas, essex_editor):
     client.force_login(essex_editor)
     before = counts()
