@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -71,12 +72,25 @@ def test_a_private_entrys_page_does_not_exist_for_the_public(client, register):
     assert client.get(reverse("provision:history", args=[private.pk])).status_code == 404
 
 
-def test_area_page_and_matrix_do_not_show_or_count_private_entries(client, register):
+def matrix_cells(client, slug):
+    """The text of each stage's cell in an area's row of the matrix, as a screen reader
+    reads it (hidden words included, tags and the decorative dash left out)."""
+    page = client.get(reverse("provision:matrix")).content.decode()
+    row = page.split(f'href="/provision/gaps/{slug}/"')[1].split("</tr>")[0]
+    cells = [cell.split(">", 1)[1].split("</td")[0] for cell in row.split("<td")[1:]]
+    cells = [re.sub(r'<span aria-hidden="true">.*?</span>', "", cell) for cell in cells]
+    return [" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in cells]
+
+
+def test_area_page_and_matrix_do_not_show_or_count_private_entries(client, register,
+                                                                   essex_viewer):
     area_page = client.get(reverse("areas:detail", args=["essex"])).content.decode()
     assert "Victim care navigators" in area_page
     assert "Confidential safe house" not in area_page
-    matrix = client.get(reverse("provision:matrix")).content.decode()
-    assert "Confidential safe house" not in matrix
+    # both Essex entries cover "before the NRM"; the public count holds only the public one
+    assert matrix_cells(client, "essex")[0] == "1 running or pilot"
+    client.force_login(essex_viewer)
+    assert matrix_cells(client, "essex")[0] == "2 running or pilot"
 
 
 def test_gap_page_for_the_public_counts_only_public_entries(client, register, essex_viewer):
@@ -139,13 +153,17 @@ def test_contracts_ending_within_six_months_are_flagged_and_filterable(client, a
 def test_matrix_counts_running_entries_and_planned_ones_separately(client, areas):
     entry(areas["essex"], nrm_stages=["before_nrm", "after_nrm"])
     entry(areas["essex"], nrm_stages=["before_nrm"], status="planned")
+    cells = matrix_cells(client, "essex")
+    assert cells == ["1 running or pilot (1 planned)", "none running", "1 running or pilot",
+                     "none running"]
+
+
+def test_matrix_headers_are_the_stages_with_a_key_and_rows_are_areas(client, areas):
     page = client.get(reverse("provision:matrix")).content.decode()
-    essex_row = page.split('href="/provision/gaps/essex/"')[1].split("</tr>")[0]
-    cells = [cell.split(">", 1)[1].split("</td")[0].strip()
-             for cell in essex_row.split("<td")[1:]]
-    assert cells[0] == "1 (1)"
-    assert cells[2] == "1"
-    assert "none" in cells[1]
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', page)
+    assert heads == ["Area", "Before", "During", "After", "Outside"]
+    assert "<dt>Outside</dt><dd>For people who decline, or cannot have, a referral</dd>" in page
+    assert page.count('<th scope="row"') == 43
 
 
 # --- adding, changing, ending and withdrawing through the pages ---

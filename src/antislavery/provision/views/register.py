@@ -59,7 +59,9 @@ def index(request: HttpRequest) -> HttpResponse:
 def matrix(request: HttpRequest) -> HttpResponse:
     rows = selectors.coverage_matrix(request.user)
     return render(request, "provision/matrix.html", {
-        "rows": rows, "stages": codes.choices(codes.STAGE),
+        "rows": rows,
+        "stages": [{"code": code, "label": label, "short": codes.short_label(codes.STAGE, code)}
+                   for code, label in codes.choices(codes.STAGE)],
         "signed_in": permissions.is_signed_in(request.user),
         "shows_demo_data": selectors.visible_entries(request.user).filter(demo=True).exists(),
     })
