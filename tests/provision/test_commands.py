@@ -92,6 +92,10 @@ def test_gaps_prints_json_in_the_documented_shape(areas):
     assert first["examples"] == [{"area": "surrey", "title": "Surrey navigator",
                                   "evidence": "No evaluation"}]
     assert {"code", "title", "why", "figure", "examples"} <= set(first)
+    # no local figures were imported, so nothing stands behind the finding
+    assert first["figure"] is None
+    assert all(set(example) >= {"area", "title"} for finding in data["findings"]
+               for example in finding["examples"])
 
 
 def test_gaps_counts_private_entries_unless_asked_for_the_public_view(areas):
