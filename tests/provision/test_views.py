@@ -390,6 +390,23 @@ def test_entry_page_suggests_similar_practice(client, areas):
     assert "Business network" not in similar  # nothing in common: not suggested
 
 
+def test_private_entries_are_never_similar_practice_or_gap_examples(client, areas,
+                                                                    coordinator):
+    target = entry(areas["essex"], title="Victim navigator for adults",
+                   summary="A navigator supports adult victims through the NRM.")
+    entry(areas["surrey"], title="Hidden victim navigator for adults", public=False,
+          summary="A navigator supports adult victims through the NRM.",
+          nrm_stages=["before_nrm"])
+    for user in (None, coordinator):
+        if user is not None:
+            client.force_login(user)
+        page = client.get(target.get_absolute_url()).content.decode()
+        assert "Hidden victim navigator" not in page
+        gaps = client.get(reverse("provision:gaps", args=["kent"]), {"format": "json"}).json()
+        before = next(f for f in gaps["findings"] if f["code"] == "no_support_before_nrm")
+        assert before["examples"] == []
+
+
 # --- the gap page ---
 
 def test_gap_page_lists_findings_with_codes_and_downloads(client, areas):

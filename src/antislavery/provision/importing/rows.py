@@ -109,7 +109,7 @@ class _RowReader:
         self.problem(column, _("'%(value)s' is not allowed in %(column)s. Use one of: "
                                "%(codes)s (or their labels: %(labels)s).") % {
             "value": value, "column": column, "codes": ", ".join(allowed),
-            "labels": "; ".join(str(label) for label in allowed.values())})
+            "labels": "; ".join(str(label).split(" (")[0] for label in allowed.values())})
 
     def coded(self, column: str, facet: str) -> list[str]:
         """The codes a list cell names, by code or label; each other value is a problem."""
