@@ -130,6 +130,26 @@ def test_register_filters_by_stage_evaluation_and_area(client, register):
     assert "Surrey navigator" not in page
 
 
+def test_a_filter_with_an_unknown_value_is_named_and_the_rest_still_apply(client, register):
+    page = client.get(reverse("provision:index"), {"q": "navigator",
+                                                   "stage": "bogus"}).content.decode()
+    assert "Select a valid choice. bogus is not one of the available choices." in page
+    assert "Victim care navigators" in page
+    assert "Confidential safe house" not in page
+    assert "2 entries" in page
+    library = client.get(reverse("provision:library"), {"q": "Surrey",
+                                                        "evidence": "9"}).content.decode()
+    assert "Surrey navigator" in library
+    assert "Victim care navigators" not in library
+
+
+def test_a_download_with_an_unknown_filter_value_is_refused(client, register):
+    response = client.get(reverse("provision:export", args=["csv"]), {"stage": "bogus"})
+    assert response.status_code == 400
+    assert "NRM stage: Select a valid choice." in response.content.decode()
+    assert "attachment" not in response.get("Content-Disposition", "")
+
+
 def test_search_matches_provider_words_in_any_case(client, register):
     page = client.get(reverse("provision:index"), {"q": "justice CARE"}).content.decode()
     assert "Victim care navigators" in page
