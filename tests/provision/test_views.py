@@ -262,6 +262,9 @@ def test_editing_saves_a_version_and_history_shows_it(client, register, essex_ed
     page = client.get(reverse("provision:history", args=[target.pk])).content.decode()
     assert "Version 2" in page
     assert "Victim care navigators (expanded)" in page
+    # fields are named as people read them, not by their names in the code
+    assert '<dt class="govuk-summary-list__key">NRM stages covered</dt>' in page
+    assert "<code>nrm_stages</code>" not in page
 
 
 def test_end_and_withdraw_pages_need_post_and_keep_the_entry(client, register, essex_editor):
