@@ -58,7 +58,7 @@ def test_import_prints_every_problem_and_exits_non_zero_changing_nothing(areas, 
     lines = err.getvalue().splitlines()
     assert lines[0] == ("row 2, column area: 'Wessex' is not a police force area. "
                         "Did you mean: Essex, Sussex?")
-    assert lines[1].startswith("row 3, column kind: 'navigator' is not a kind of intervention")
+    assert lines[1].startswith("row 3, column kind: 'navigator' is not allowed in kind")
     assert lines[2].startswith("row 3, column public: 'maybe' is not yes or no")
     assert counts() == before
 
@@ -92,6 +92,10 @@ def test_gaps_prints_json_in_the_documented_shape(areas):
     assert first["examples"] == [{"area": "surrey", "title": "Surrey navigator",
                                   "evidence": "No evaluation"}]
     assert {"code", "title", "why", "figure", "examples"} <= set(first)
+    # no local figures were imported, so nothing stands behind the finding
+    assert first["figure"] is None
+    assert all(set(example) >= {"area", "title"} for finding in data["findings"]
+               for example in finding["examples"])
 
 
 def test_gaps_counts_private_entries_unless_asked_for_the_public_view(areas):

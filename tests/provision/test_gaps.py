@@ -398,3 +398,63 @@ def test_findings_follow_the_stable_code_order():
 
 def test_status_constants_match_the_model():
     assert set(Entry.COUNTING_STATUSES) == {"pilot", "running"}
+
+
+# --- only running or pilot entries count, for every check ---
+
+# For each check: the figures that make it apply and an entry that answers it.
+ANSWERS = {
+    "no_support_before_nrm": (None, {"nrm_stages": ["before_nrm"]}),
+    "no_support_after_nrm": (None, {"nrm_stages": ["after_nrm"]}),
+    "no_support_outside_nrm": (None, {"nrm_stages": ["outside_nrm"]}),
+    "no_emergency_accommodation": (None, {"kind": "accommodation",
+                                          "nrm_stages": ["before_nrm"]}),
+    "language_gap": ({"nationalities": [Share("albania", "Albanian", 60, 0.6)]},
+                     {"languages": ["Albanian"]}),
+    "child_support_gap": ({"child_share": 0.6, "national_child_share": 0.3},
+                          {"victim_groups": ["child"]}),
+    "exploitation_gap": ({"exploitation": [Share("labour", "Labour", 60, 0.6)]},
+                         {"exploitation": ["labour"]}),
+    "nothing_evaluated": (None, {"evaluation": "internal"}),
+}
+NOT_PROVISION = {
+    "planned": {"status": "planned"},
+    "ended": {"status": "ended", "end": datetime.date(2024, 12, 1)},
+    "draft": {"draft": True},
+    "withdrawn": {"withdrawn_at": datetime.datetime(2024, 12, 1, tzinfo=datetime.UTC)},
+}
+
+
+@pytest.mark.parametrize("code", list(ANSWERS))
+@pytest.mark.parametrize("status", ["running", "pilot"])
+def test_a_running_or_pilot_entry_answers_each_check(code, status):
+    figs, answer = ANSWERS[code]
+    base = unsaved(HERE, title="Unevaluated base", kind="training", nrm_stages=[],
+                   evaluation="none")
+    before = analyse([base], figures(**(figs or {})))
+    assert code in before.codes
+    after = analyse([base, unsaved(HERE, status=status, **answer)], figures(**(figs or {})))
+    assert code not in after.codes
+
+
+@pytest.mark.parametrize("code", list(ANSWERS))
+@pytest.mark.parametrize("state", list(NOT_PROVISION))
+def test_a_planned_ended_draft_or_withdrawn_entry_answers_no_check(code, state):
+    figs, answer = ANSWERS[code]
+    base = unsaved(HERE, title="Unevaluated base", kind="training", nrm_stages=[],
+                   evaluation="none")
+    report = analyse([base, unsaved(HERE, **{**answer, **NOT_PROVISION[state]})],
+                     figures(**(figs or {})))
+    assert code in report.codes
+
+
+@pytest.mark.parametrize("state", ["planned", "ended", "draft", "withdrawn"])
+def test_an_entry_that_is_not_provision_is_never_said_to_end_without_successor(state):
+    values = {**NOT_PROVISION[state], "end": datetime.date(2025, 2, 1)}
+    assert "ending_without_successor" not in analyse([unsaved(HERE, **values)]).codes
+
+
+def test_emergency_accommodation_finding_carries_the_referral_count():
+    (finding,) = findings(analyse(figs=figures(referrals=321)), "no_emergency_accommodation")
+    assert finding.figure.value == 321
+    assert "321 potential victims" in finding.figure.text

@@ -256,3 +256,82 @@ def test_reimporting_the_registers_own_export_changes_nothing(areas):
         result = import_entries(actor=None, name=name, data=data)
         assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
     assert counts() == before
+
+
+# --- files as offices keep them ---
+
+def test_an_xlsx_with_a_title_above_the_columns_and_a_notes_column_imports(areas):
+    data = xlsx_bytes([
+        ["Essex modern slavery provision, March 2025"],
+        [],
+        [*[name.replace("_", " ").title() for name in HEADER.split(",")], "Notes"],
+        ["Essex", "Reflection bed", "accommodation", "before_nrm", "adult", None, None,
+         "running", None, None, "none", "yes", "Ring the duty desk first"],
+    ])
+    result = import_entries(actor=None, name="register.xlsx", data=data)
+    assert (result.created, result.ignored_columns) == (1, ("notes",))
+    assert Entry.objects.get().title == "Reflection bed"
+
+
+def test_problems_under_a_title_row_name_the_rows_the_spreadsheet_shows(areas):
+    data = xlsx_bytes([["Our services"], HEADER.split(","),
+                       ["Essex", "Fine", "fund", None, None, None, None, "running", None, None,
+                        "none", "yes"],
+                       ["Essex", "", "fund", None, None, None, None, "running", None, None,
+                        "none", "yes"]])
+    before = counts()
+    with pytest.raises(ImportRejected) as caught:
+        import_entries(actor=None, name="x.xlsx", data=data)
+    assert [(p.row, p.column) for p in caught.value.problems] == [(4, "title")]
+    assert counts() == before
+
+
+def test_a_csv_saved_with_a_byte_order_mark_imports(areas):
+    data = "\ufeff".encode() + csv_bytes("Essex,Go bags,fund,,,,,running,,,none,yes")
+    assert import_entries(actor=None, name="x.csv", data=data).created == 1
+
+
+def test_labels_people_write_are_read_as_the_codebooks_codes(areas):
+    data = csv_bytes(
+        "Essex,Safe house,Housing or a place of safety,Before the NRM; While a referral is "
+        "considered; After,Children; Adults,Sexual exploitation; Criminal exploitation,,"
+        "Running,,,Independent evaluation,Yes")
+    import_entries(actor=None, name="x.csv", data=data)
+    made = Entry.objects.get()
+    assert (made.kind, made.status, made.evaluation) == ("accommodation", "running",
+                                                         "independent")
+    assert made.nrm_stages == ["before_nrm", "during_nrm", "after_nrm"]
+    assert made.victim_groups == ["adult", "child"]
+    assert made.exploitation == ["sexual", "criminal"]
+
+
+def test_a_value_that_is_no_code_or_label_is_named_with_the_allowed_values(areas):
+    data = csv_bytes("Essex,Helpline,Helpline,Before NRM; Sometime,Elders,,,Active,,,"
+                     "Peer reviewed,yes")
+    before = counts()
+    with pytest.raises(ImportRejected) as caught:
+        import_entries(actor=None, name="x.csv", data=data)
+    messages = {(p.row, p.column): p.message for p in caught.value.problems}
+    assert list(messages) == [(2, "kind"), (2, "nrm_stages"), (2, "victim_groups"),
+                              (2, "status"), (2, "evaluation")]
+    assert messages[(2, "kind")].startswith("'Helpline' is not allowed in kind. Use one of: "
+                                            "specialist_post, ")
+    assert "'Sometime' is not allowed in nrm_stages" in messages[(2, "nrm_stages")]
+    assert "before_nrm, during_nrm, after_nrm, outside_nrm" in messages[(2, "nrm_stages")]
+    assert "(or their labels: Adults; Children)" in messages[(2, "victim_groups")]
+    assert "Use one of: planned, pilot, running, ended" in messages[(2, "status")]
+    assert "'Peer reviewed' is not allowed in evaluation" in messages[(2, "evaluation")]
+    assert counts() == before
+
+
+def test_a_misspelt_column_is_refused_with_the_column_it_resembles(areas):
+    header = HEADER + ",provder"
+    before = counts()
+    with pytest.raises(ImportRejected) as caught:
+        import_entries(actor=None, name="x.csv", data=csv_bytes(
+            "Essex,Go bags,fund,,,,,running,,,none,yes,Barnardo's", header=header))
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (1, "provder")
+    assert problem.message == ("'provder' is not a column of the provision format. Did you "
+                               "mean 'provider'?")
+    assert counts() == before

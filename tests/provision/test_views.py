@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -71,12 +72,25 @@ def test_a_private_entrys_page_does_not_exist_for_the_public(client, register):
     assert client.get(reverse("provision:history", args=[private.pk])).status_code == 404
 
 
-def test_area_page_and_matrix_do_not_show_or_count_private_entries(client, register):
+def matrix_cells(client, slug):
+    """The text of each stage's cell in an area's row of the matrix, as a screen reader
+    reads it (hidden words included, tags and the decorative dash left out)."""
+    page = client.get(reverse("provision:matrix")).content.decode()
+    row = page.split(f'href="/provision/gaps/{slug}/"')[1].split("</tr>")[0]
+    cells = [cell.split(">", 1)[1].split("</td")[0] for cell in row.split("<td")[1:]]
+    cells = [re.sub(r'<span aria-hidden="true">.*?</span>', "", cell) for cell in cells]
+    return [" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in cells]
+
+
+def test_area_page_and_matrix_do_not_show_or_count_private_entries(client, register,
+                                                                   essex_viewer):
     area_page = client.get(reverse("areas:detail", args=["essex"])).content.decode()
     assert "Victim care navigators" in area_page
     assert "Confidential safe house" not in area_page
-    matrix = client.get(reverse("provision:matrix")).content.decode()
-    assert "Confidential safe house" not in matrix
+    # both Essex entries cover "before the NRM"; the public count holds only the public one
+    assert matrix_cells(client, "essex")[0] == "1 running or pilot"
+    client.force_login(essex_viewer)
+    assert matrix_cells(client, "essex")[0] == "2 running or pilot"
 
 
 def test_gap_page_for_the_public_counts_only_public_entries(client, register, essex_viewer):
@@ -116,6 +130,26 @@ def test_register_filters_by_stage_evaluation_and_area(client, register):
     assert "Surrey navigator" not in page
 
 
+def test_a_filter_with_an_unknown_value_is_named_and_the_rest_still_apply(client, register):
+    page = client.get(reverse("provision:index"), {"q": "navigator",
+                                                   "stage": "bogus"}).content.decode()
+    assert "Select a valid choice. bogus is not one of the available choices." in page
+    assert "Victim care navigators" in page
+    assert "Confidential safe house" not in page
+    assert "2 entries" in page
+    library = client.get(reverse("provision:library"), {"q": "Surrey",
+                                                        "evidence": "9"}).content.decode()
+    assert "Surrey navigator" in library
+    assert "Victim care navigators" not in library
+
+
+def test_a_download_with_an_unknown_filter_value_is_refused(client, register):
+    response = client.get(reverse("provision:export", args=["csv"]), {"stage": "bogus"})
+    assert response.status_code == 400
+    assert "NRM stage: Select a valid choice." in response.content.decode()
+    assert "attachment" not in response.get("Content-Disposition", "")
+
+
 def test_search_matches_provider_words_in_any_case(client, register):
     page = client.get(reverse("provision:index"), {"q": "justice CARE"}).content.decode()
     assert "Victim care navigators" in page
@@ -139,13 +173,17 @@ def test_contracts_ending_within_six_months_are_flagged_and_filterable(client, a
 def test_matrix_counts_running_entries_and_planned_ones_separately(client, areas):
     entry(areas["essex"], nrm_stages=["before_nrm", "after_nrm"])
     entry(areas["essex"], nrm_stages=["before_nrm"], status="planned")
+    cells = matrix_cells(client, "essex")
+    assert cells == ["1 running or pilot (1 planned)", "none running", "1 running or pilot",
+                     "none running"]
+
+
+def test_matrix_headers_are_the_stages_with_a_key_and_rows_are_areas(client, areas):
     page = client.get(reverse("provision:matrix")).content.decode()
-    essex_row = page.split('href="/provision/gaps/essex/"')[1].split("</tr>")[0]
-    cells = [cell.split(">", 1)[1].split("</td")[0].strip()
-             for cell in essex_row.split("<td")[1:]]
-    assert cells[0] == "1 (1)"
-    assert cells[2] == "1"
-    assert "none" in cells[1]
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', page)
+    assert heads == ["Area", "Before", "During", "After", "Outside"]
+    assert "<dt>Outside</dt><dd>For people who decline, or cannot have, a referral</dd>" in page
+    assert page.count('<th scope="row"') == 43
 
 
 # --- adding, changing, ending and withdrawing through the pages ---
@@ -224,6 +262,9 @@ def test_editing_saves_a_version_and_history_shows_it(client, register, essex_ed
     page = client.get(reverse("provision:history", args=[target.pk])).content.decode()
     assert "Version 2" in page
     assert "Victim care navigators (expanded)" in page
+    # fields are named as people read them, not by their names in the code
+    assert '<dt class="govuk-summary-list__key">NRM stages covered</dt>' in page
+    assert "<code>nrm_stages</code>" not in page
 
 
 def test_end_and_withdraw_pages_need_post_and_keep_the_entry(client, register, essex_editor):
@@ -271,6 +312,16 @@ def test_upload_page_imports_a_file(client, areas, essex_editor):
     client.force_login(essex_editor)
     response = upload(client, "list.csv", UPLOAD.encode())
     assert response.status_code == 302
+    assert Entry.objects.get().title == "Go bags"
+
+
+def test_upload_page_says_which_columns_it_did_not_read(client, areas, essex_editor):
+    client.force_login(essex_editor)
+    header, row = UPLOAD.splitlines()
+    response = upload(client, "list.csv", f"{header},Notes\n{row},ring first\n".encode())
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Columns not read, as they are not part of the format: notes." in page
     assert Entry.objects.get().title == "Go bags"
 
 
@@ -360,6 +411,23 @@ def test_entry_page_suggests_similar_practice(client, areas):
     similar = page.split("Similar practice")[1]
     assert "Surrey victim navigator" in similar
     assert "Business network" not in similar  # nothing in common: not suggested
+
+
+def test_private_entries_are_never_similar_practice_or_gap_examples(client, areas,
+                                                                    coordinator):
+    target = entry(areas["essex"], title="Victim navigator for adults",
+                   summary="A navigator supports adult victims through the NRM.")
+    entry(areas["surrey"], title="Hidden victim navigator for adults", public=False,
+          summary="A navigator supports adult victims through the NRM.",
+          nrm_stages=["before_nrm"])
+    for user in (None, coordinator):
+        if user is not None:
+            client.force_login(user)
+        page = client.get(target.get_absolute_url()).content.decode()
+        assert "Hidden victim navigator" not in page
+        gaps = client.get(reverse("provision:gaps", args=["kent"]), {"format": "json"}).json()
+        before = next(f for f in gaps["findings"] if f["code"] == "no_support_before_nrm")
+        assert before["examples"] == []
 
 
 # --- the gap page ---

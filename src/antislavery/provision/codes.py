@@ -120,6 +120,50 @@ def normalise_code(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", text.strip().lower())
 
 
+# Words left out when a typed value is matched against codes and labels.
+_FILLER_WORDS = {"the", "a", "an", "of"}
+
+
+def _match_key(text: str) -> str:
+    words = re.split(r"[\s_\-]+", text.strip().lower())
+    return "_".join(word for word in words if word and word not in _FILLER_WORDS)
+
+
+def match_code(text: str, values: dict[str, str],
+               extra: dict[str, str] | None = None) -> str | None:
+    """The code that ``text`` names among ``values`` (code → label), or None.
+
+    A person may write the code in any case (``Before NRM``), the label (``Sexual
+    exploitation``, ``Children``) or the label without its explanation (``Criminal
+    exploitation`` for "Criminal exploitation, county lines included"); ``extra`` maps more
+    words to codes (a stage's one word, ``Before``).
+    """
+    wanted = _match_key(text)
+    if not wanted:
+        return None
+    keys: dict[str, str] = {}
+    for code, label in values.items():
+        for name in (code, str(label), str(label).split(" (")[0], str(label).split(",")[0]):
+            keys.setdefault(_match_key(name), code)
+    for word, code in (extra or {}).items():
+        keys.setdefault(_match_key(word), code)
+    return keys.get(wanted)
+
+
+def code_for(facet: str, text: str) -> str | None:
+    """The code of ``facet`` that ``text`` names (see :func:`match_code`): codes people added
+    included, labels in English or translated."""
+    values = facet_values(facet)
+    english = dict(_codebook().facets[facet].values) if facet != THEME else {
+        code: theme.label for code, theme in _codebook().themes.items()}
+    extra = {label: code for code, label in english.items()}
+    if facet == STAGE:
+        extra.update({short_label(STAGE, code): code for code in values})
+        extra.update({"before": BEFORE_NRM, "during": DURING_NRM, "after": AFTER_NRM,
+                      "outside": OUTSIDE_NRM, "pre_nrm": BEFORE_NRM, "post_nrm": AFTER_NRM})
+    return match_code(text, values, extra)
+
+
 @dataclass(frozen=True)
 class NationalityLanguages:
     names: tuple[str, ...]

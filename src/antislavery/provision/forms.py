@@ -156,6 +156,15 @@ class ImportForm(forms.Form):
         error_messages={"required": _("Choose a file to upload.")})
 
 
+def valid_values(form: forms.Form) -> dict[str, Any]:
+    """The values of a filter form's valid fields. A filter given a value it does not know
+    shows its error and is left out; the others, the search words included, still apply."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()  # fills cleaned_data with every field that is valid
+    return form.cleaned_data
+
+
 def _optional(choices: list[tuple[str, Any]], everything: Any) -> list[tuple[str, Any]]:
     return [("", everything), *choices]
 

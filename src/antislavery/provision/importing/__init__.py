@@ -25,13 +25,14 @@ from .rows import (
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
     ParsedRow,
+    ignored_columns,
     parse,
 )
 
 __all__ = [
     "COLUMNS", "EXPORT_ONLY_COLUMNS", "LIST_COLUMNS", "LIST_SEPARATOR", "MAX_IMPORT_BYTES",
     "MAX_ROWS", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "ImportResult", "ParsedRow", "Table",
-    "import_entries", "parse", "read_table", "refuse_if_too_large",
+    "ignored_columns", "import_entries", "parse", "read_table", "refuse_if_too_large",
 ]
 
 
@@ -42,6 +43,8 @@ class ImportResult:
     updated: int
     unchanged: int
     dry_run: bool = False
+    # Headings the file has that the format does not read (an office's own notes, say).
+    ignored_columns: tuple[str, ...] = ()
 
 
 def import_entries(*, actor: Any, name: str, data: bytes, dry_run: bool = False) -> ImportResult:
@@ -56,8 +59,9 @@ def import_entries(*, actor: Any, name: str, data: bytes, dry_run: bool = False)
         permissions.require_can_import_provision(actor)
     table = read_table(name, data)
     parsed = parse(table, actor=actor)
+    ignored = tuple(ignored_columns(table))
     if dry_run:
-        return ImportResult(len(parsed), 0, 0, 0, dry_run=True)
+        return ImportResult(len(parsed), 0, 0, 0, dry_run=True, ignored_columns=ignored)
     note = _("Imported from %(name)s") % {"name": name}
     created = updated = unchanged = 0
     with transaction.atomic():
@@ -71,5 +75,5 @@ def import_entries(*, actor: Any, name: str, data: bytes, dry_run: bool = False)
                 unchanged += 1
             else:
                 updated += 1
-    return ImportResult(len(parsed), created, updated, unchanged)
+    return ImportResult(len(parsed), created, updated, unchanged, ignored_columns=ignored)
 

@@ -27,14 +27,38 @@ class Table:
     sheet: str | None
     header: list[str]
     rows: list[tuple[int, dict[str, Any]]]
+    # The spreadsheet row holding the column names (1 unless a title sits above them).
+    header_row: int = 1
 
 
 def rejected(message: str, **where: Any) -> ImportRejected:
     return ImportRejected(message, **where)
 
 
+# A spreadsheet may open with a title and notes above its column names: the header is the
+# first of this many rows to name both of these columns.
+HEADER_SEARCH_ROWS = 10
+HEADER_MARKERS = ("area", "title")
+
+
 def _header_name(value: Any) -> str:
     return "_".join(str(value or "").strip().lower().split())
+
+
+def _split_header(lines: list[Any]) -> tuple[int, list[str], list[tuple[int, Any]]]:
+    """The column names and the numbered rows below them. The header is the first row naming
+    the ``area`` and ``title`` columns among the first few (rows above it, such as a title,
+    are left out), else the first row. Rows keep the numbers a spreadsheet shows; the first
+    number returned is the header's."""
+    at = 0
+    for index, line in enumerate(lines[:HEADER_SEARCH_ROWS]):
+        names = {_header_name(cell) for cell in line}
+        if all(marker in names for marker in HEADER_MARKERS):
+            at = index
+            break
+    header = [_header_name(cell) for cell in lines[at]]
+    rows = list(enumerate(lines[at + 1:], start=at + 2))
+    return at + 1, header, rows
 
 
 def _read_csv(name: str, data: bytes) -> Table:
@@ -51,10 +75,9 @@ def _read_csv(name: str, data: bytes) -> Table:
     lines = list(reader)
     if not lines:
         raise rejected(_("'%(name)s' is empty.") % {"name": name})
-    header = [_header_name(cell) for cell in lines[0]]
-    rows = [(number, dict(zip(header, line, strict=False)))
-            for number, line in enumerate(lines[1:], start=2)]
-    return Table(None, header, rows)
+    header_row, header, numbered = _split_header(lines)
+    rows = [(number, dict(zip(header, line, strict=False))) for number, line in numbered]
+    return Table(None, header, rows, header_row)
 
 
 def _read_xlsx(name: str, data: bytes) -> Table:
@@ -69,15 +92,14 @@ def _read_xlsx(name: str, data: bytes) -> Table:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
         raise rejected(not_workbook) from None
     sheet = workbook.worksheets[0]
-    lines = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+    lines = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + HEADER_SEARCH_ROWS + 1))
     workbook.close()
     if not lines:
         raise rejected(_("The first sheet of '%(name)s' is empty.") % {"name": name},
                         sheet=sheet.title)
-    header = [_header_name(cell) for cell in lines[0]]
-    rows = [(number, dict(zip(header, line, strict=False)))
-            for number, line in enumerate(lines[1:], start=2)]
-    return Table(sheet.title, header, rows)
+    header_row, header, numbered = _split_header(lines)
+    rows = [(number, dict(zip(header, line, strict=False))) for number, line in numbered]
+    return Table(sheet.title, header, rows, header_row)
 
 
 def refuse_if_too_large(name: str, size: int) -> None:

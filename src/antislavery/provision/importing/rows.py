@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,8 +14,9 @@ from antislavery.areas.models import Area
 from antislavery.areas.selectors import resolve
 from antislavery.errors import ImportRejected, ProblemList
 
+from .. import codes
 from ..fields import EntryFields, problems_with
-from ..models import Entry
+from ..models import CODED_LISTS, Entry
 from .files import Table, cell_text, rejected
 
 LIST_SEPARATOR = ";"
@@ -35,24 +37,43 @@ TRUE_WORDS = {"yes", "y", "true", "1", "public"}
 FALSE_WORDS = {"no", "n", "false", "0", "private"}
 
 
+KNOWN_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, *EXPORT_ONLY_COLUMNS)
+# How alike a heading must be to a column's name to be taken for a misspelling of it.
+MISSPELT_CUTOFF = 0.8
+
+
+def misspelt_column(name: str) -> str | None:
+    """The column of the format that ``name`` looks like a misspelling of, if any."""
+    close = difflib.get_close_matches(name, KNOWN_COLUMNS, n=1, cutoff=MISSPELT_CUTOFF)
+    return close[0] if close else None
+
+
+def ignored_columns(table: Table) -> list[str]:
+    """Headings the format does not know and that misspell none of its columns (an office's
+    own notes, say): the import reads past them."""
+    return [name for name in dict.fromkeys(table.header)
+            if name and name not in KNOWN_COLUMNS and misspelt_column(name) is None]
+
+
 def _check_header(table: Table, problems: ProblemList) -> None:
-    known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS) | set(EXPORT_ONLY_COLUMNS)
     seen: set[str] = set()
+    where = {"sheet": table.sheet, "row": table.header_row}
     for name in table.header:
-        if not name:
+        if not name or name in seen:
+            if name in KNOWN_COLUMNS:
+                problems.add(_("The column '%(column)s' appears twice.") % {"column": name},
+                             column=name, **where)
             continue
-        if name in seen:
-            problems.add(_("The column '%(column)s' appears twice.") % {"column": name},
-                         sheet=table.sheet, row=1, column=name)
-        elif name not in known:
-            problems.add(_("'%(column)s' is not a column of the provision format. Rename or "
-                           "remove it.") % {"column": name}, sheet=table.sheet, row=1,
-                         column=name)
         seen.add(name)
+        meant = misspelt_column(name) if name not in KNOWN_COLUMNS else None
+        if meant is not None:
+            problems.add(_("'%(column)s' is not a column of the provision format. Did you "
+                           "mean '%(meant)s'?") % {"column": name, "meant": meant},
+                         column=name, **where)
     for name in REQUIRED_COLUMNS:
         if name not in seen:
             problems.add(_("The column '%(column)s' is missing.") % {"column": name},
-                         sheet=table.sheet, row=1, column=name)
+                         column=name, **where)
 
 
 @dataclass
@@ -70,9 +91,11 @@ class _RowReader:
                  problems: ProblemList) -> None:
         self.sheet, self.number, self.row, self.problems = table.sheet, number, row, problems
         self.ok = True
+        self.reported: set[str] = set()
 
     def problem(self, column: str, message: str) -> None:
         self.ok = False
+        self.reported.add(column)
         self.problems.add(message, sheet=self.sheet, row=self.number, column=column)
 
     def text(self, column: str) -> str:
@@ -81,6 +104,42 @@ class _RowReader:
     def items(self, column: str) -> list[str]:
         return [part.strip() for part in self.text(column).split(LIST_SEPARATOR)
                 if part.strip()]
+
+    def _not_allowed(self, column: str, value: str, allowed: dict[str, str]) -> None:
+        self.problem(column, _("'%(value)s' is not allowed in %(column)s. Use one of: "
+                               "%(codes)s (or their labels: %(labels)s).") % {
+            "value": value, "column": column, "codes": ", ".join(allowed),
+            "labels": "; ".join(str(label).split(" (")[0] for label in allowed.values())})
+
+    def coded(self, column: str, facet: str) -> list[str]:
+        """The codes a list cell names, by code or label; each other value is a problem."""
+        found = []
+        for value in self.items(column):
+            code = codes.code_for(facet, value)
+            if code is None:
+                self._not_allowed(column, value, codes.facet_values(facet))
+            elif code not in found:
+                found.append(code)
+        return found
+
+    def one_code(self, column: str, facet: str) -> str:
+        value = self.text(column)
+        code = codes.code_for(facet, value) if value else ""
+        if code is None:
+            self._not_allowed(column, value, codes.facet_values(facet))
+            return ""
+        return code
+
+    def choice(self, column: str, choices: Any, *, default: str = "") -> str:
+        value = self.text(column)
+        if not value:
+            return default
+        allowed = dict(choices)
+        code = codes.match_code(value, allowed)
+        if code is None:
+            self._not_allowed(column, value, allowed)
+            return default
+        return code
 
     def date(self, column: str) -> datetime.date | None:
         value = self.row.get(column)
@@ -161,19 +220,25 @@ def _parse_row(table: Table, number: int, row: dict[str, Any], *, actor: Any,
                                  "%(area)s is not yours.") % {"area": lead.name})
     entry = _reference(reader, lead, actor)
     data = EntryFields(
-        title=reader.text("title"), summary=reader.text("summary"), kind=reader.text("kind"),
-        status=reader.text("status"), evaluation=reader.text("evaluation") or "none",
+        title=reader.text("title"), summary=reader.text("summary"),
+        kind=reader.one_code("kind", codes.KIND),
+        status=reader.choice("status", Entry.Status.choices),
+        evaluation=reader.choice("evaluation", Entry.Evaluation.choices,
+                                 default=Entry.Evaluation.NONE),
         evaluation_url=reader.text("evaluation_url"), provider=reader.text("provider"),
         funder=reader.text("funder"), funding_source=reader.text("funding_source"),
         contact=reader.text("contact"), start=reader.date("start"), end=reader.date("end"),
         public=reader.boolean("public"),
         other_areas=[area for area in areas[1:] if area != lead],
-        **{column: reader.items(column) for column in LIST_COLUMNS},
+        languages=reader.items("languages"),
+        **{column: reader.coded(column, facet) for column, facet in CODED_LISTS.items()},
     ).normalised()
-    if not data.status:
+    if not data.status and "status" not in reader.reported:
         reader.problem("status", _("Give the status: planned, pilot, running or ended."))
     for field_name, message in problems_with(data):
-        if not (field_name == "status" and not data.status):
+        # A value the reader refused is reported once, by the reader, in the person's words.
+        if field_name not in reader.reported and not (field_name == "status"
+                                                      and not data.status):
             reader.problem(field_name, message)
     if not reader.ok or lead is None:
         return None
@@ -210,10 +275,12 @@ def parse(table: Table, *, actor: Any) -> list[ParsedRow]:
     problems = ProblemList()
     _check_header(table, problems)
     if problems:
-        raise ImportRejected(_("The file's columns are not the provision format. Nothing was "
-                               "imported."), problems=problems.problems)
+        raise ImportRejected(_("The file's columns are not the provision format: the column "
+                               "names go in the first row, or in a row below a title. Nothing "
+                               "was imported."), problems=problems.problems)
     if not table.rows:
-        raise rejected(_("The file has a header but no entries."), sheet=table.sheet, row=2)
+        raise rejected(_("The file has a header but no entries."), sheet=table.sheet,
+                       row=table.header_row + 1)
     parsed = []
     for number, row in table.rows:
         item = _parse_row(table, number, row, actor=actor, problems=problems)

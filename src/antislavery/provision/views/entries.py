@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -65,6 +66,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def _field_label(name: str) -> str:
+    """A versioned field's name as people read it (its verbose name, translated)."""
+    try:
+        label = str(Entry._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+    return label[:1].upper() + label[1:]
+
+
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     entry = permissions.get_entry_for_view(request.user, pk)
     permissions.require_can_view_entry_history(request.user, entry)
@@ -72,7 +82,8 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     changes = []
     for version, older in zip(versions, [*versions[1:], None], strict=True):
         before = older.data if older else {}
-        changed = [(name, before.get(name), value) for name, value in version.data.items()
+        changed = [(_field_label(name), before.get(name), value)
+                   for name, value in version.data.items()
                    if older is None or before.get(name) != value]
         changes.append({"version": version, "changed": changed})
     return render(request, "provision/history.html", {

@@ -40,6 +40,10 @@ def upload(request: HttpRequest) -> HttpResponse:
                 "%(unchanged)s unchanged.") % {"name": upload.name, "created": result.created,
                                                "updated": result.updated,
                                                "unchanged": result.unchanged})
+            if result.ignored_columns:
+                messages.info(request, _(
+                    "Columns not read, as they are not part of the format: %(columns)s.")
+                    % {"columns": ", ".join(result.ignored_columns)})
             return redirect("provision:index")
     failed = bool(form.errors or rejected)
     return render(request, "provision/import.html", {

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from .. import codes, selectors
-from ..forms import LibraryForm
+from ..forms import LibraryForm, valid_values
 from ..library import evidence_for, evidence_levels, facet_counts
 
 PAGE_SIZE = 30
@@ -17,7 +17,7 @@ PAGE_SIZE = 30
 
 def library(request: HttpRequest) -> HttpResponse:
     form = LibraryForm(request.GET or None)
-    values: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    values: dict[str, Any] = valid_values(form)
     filters = selectors.EntryFilters(
         query=values.get("q") or "",
         **{name: values.get(name) or "" for name in ("theme", "stage", "group",

@@ -10,16 +10,17 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from antislavery.accounts import permissions
+from antislavery.errors import ToolkitError
 
 from .. import codes, exports, selectors
-from ..forms import FilterForm
+from ..forms import FilterForm, valid_values
 
 PAGE_SIZE = 50
 
 
 def _filters(request: HttpRequest) -> tuple[FilterForm, selectors.EntryFilters]:
     form = FilterForm(request.GET or None)
-    values: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    values: dict[str, Any] = valid_values(form)
     filters = selectors.EntryFilters(
         query=values.get("q") or "", area=values.get("area"),
         **{name: values.get(name) or "" for name in ("kind", "stage", "group", "exploitation",
@@ -59,7 +60,9 @@ def index(request: HttpRequest) -> HttpResponse:
 def matrix(request: HttpRequest) -> HttpResponse:
     rows = selectors.coverage_matrix(request.user)
     return render(request, "provision/matrix.html", {
-        "rows": rows, "stages": codes.choices(codes.STAGE),
+        "rows": rows,
+        "stages": [{"code": code, "label": label, "short": codes.short_label(codes.STAGE, code)}
+                   for code, label in codes.choices(codes.STAGE)],
         "signed_in": permissions.is_signed_in(request.user),
         "shows_demo_data": selectors.visible_entries(request.user).filter(demo=True).exists(),
     })
@@ -67,7 +70,11 @@ def matrix(request: HttpRequest) -> HttpResponse:
 
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered register as a file, with only the entries the user may see."""
-    _form, filters = _filters(request)
+    form, filters = _filters(request)
+    if form.errors:
+        raise ToolkitError(" ".join(f"{form.fields[name].label}: {error}"
+                                    for name, errors in form.errors.items()
+                                    for error in errors), code="bad_filter")
     entries = selectors.filter_entries(selectors.visible_entries(request.user), filters)
     today = timezone.localdate()
     if fmt == "csv":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from antislavery.areas.selectors import area_for_text
 from antislavery.errors import ToolkitError
@@ -42,5 +43,5 @@ class Command(BaseCommand):
             output = output or Path(f"gaps-{found.slug}.docx")
             demo = gapreport.shows_demo(found, report, everything=not public)
             output.write_bytes(gapreport.as_docx(report, demo=demo))
-        self.stdout.write(f"{len(report.findings)} findings for {found.name} written to "
-                          f"{output}")
+        self.stdout.write(_("%(count)s findings for %(area)s written to %(path)s") % {
+            "count": len(report.findings), "area": found.name, "path": output})

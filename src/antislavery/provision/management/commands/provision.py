@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from antislavery.accounts.models import User
 from antislavery.errors import ImportRejected, ToolkitError
@@ -35,11 +36,13 @@ class Command(BaseCommand):
         if username:
             actor = User.objects.filter(username=username, is_active=True).first()
             if actor is None:
-                raise CommandError(f"There is no active user '{username}'.")
+                raise CommandError(_("There is no active user '%(user)s'.")
+                                   % {"user": username})
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Cannot read {path}: {exc.strerror}.") from exc
+            raise CommandError(_("Cannot read %(path)s: %(reason)s.")
+                               % {"path": path, "reason": exc.strerror}) from exc
         try:
             result = import_entries(actor=actor, name=path.name, data=data, dry_run=dry_run)
         except ImportRejected as exc:
@@ -49,8 +52,13 @@ class Command(BaseCommand):
         except ToolkitError as exc:
             raise CommandError(exc.message) from exc
         if result.dry_run:
-            self.stdout.write(f"{result.rows} rows checked, no problems; nothing changed "
-                              "(dry run).")
+            self.stdout.write(_("%(rows)s rows checked, no problems; nothing changed (dry "
+                                "run).") % {"rows": result.rows})
         else:
-            self.stdout.write(f"{result.rows} rows: {result.created} added, {result.updated} "
-                              f"changed, {result.unchanged} unchanged.")
+            self.stdout.write(_("%(rows)s rows: %(created)s added, %(updated)s changed, "
+                                "%(unchanged)s unchanged.") % {
+                "rows": result.rows, "created": result.created, "updated": result.updated,
+                "unchanged": result.unchanged})
+        if result.ignored_columns:
+            self.stdout.write(_("Columns not read (not part of the format): %(columns)s.")
+                              % {"columns": ", ".join(result.ignored_columns)})
