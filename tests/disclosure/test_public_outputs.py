@@ -220,7 +220,7 @@ def test_england_and_wales_total_counts_protected_areas_by_their_shown_figures(
     rows = html_table(html, "NRM referrals in Kent beside its peers")
 
     england_and_wales = next(r for r in rows if r[0] == "England and Wales")
-    official = sum(4 * (100 + sc_index) for sc_index in _official_indexes(scenario))
+    official = sum(4 * (sc.OFFICIAL_BASE + sc_index) for sc_index in _official_indexes(scenario))
 
     assert as_int(england_and_wales[2]) == official + 40
 
