@@ -138,3 +138,39 @@ def test_openapi_schema_describes_every_operation(client, areas):
                                     "/api/vocabulary", "/api/areas/{area}/picture"}
     assert "text/csv" in schema["paths"]["/api/observations"]["get"]["responses"]["200"][
         "content"]
+
+
+LATER = "Wed, 01 Jan 2098 00:00:00 GMT"
+
+
+@pytest.mark.parametrize(("url", "status", "code"), [
+    ("/api/areas/Esex", 404, "unknown_area"),
+    ("/api/peer-groups/nowhere", 404, "unknown_peer_group"),
+    ("/api/releases/999999", 404, "unknown_release"),
+    ("/api/requests/nothing-asked", 404, "unknown_request"),
+    ("/api/provision/999999", 404, "no_such_entry"),
+    ("/api/observations?area=Surey", 404, "unknown_area"),
+    ("/api/observations?cursor=abc", 422, "invalid_parameter"),
+    ("/api/areas?cursor=abc", 422, "invalid_parameter"),
+    ("/api/releases?source=nobody", 422, "invalid_parameter"),
+    ("/api/responses?area=Surey", 404, "unknown_area"),
+    ("/api/provision?kind=nonsense", 422, "invalid_parameter"),
+    ("/api/codebook?cursor=abc", 422, "invalid_parameter"),
+])
+@pytest.mark.parametrize("header", ["HTTP_IF_MODIFIED_SINCE", "HTTP_IF_NONE_MATCH"])
+def test_a_bad_request_is_refused_whatever_validators_the_client_sends(
+        client, official, url, status, code, header):
+    validator = LATER if header == "HTTP_IF_MODIFIED_SINCE" else "*"
+
+    response = client.get(url, **{header: validator})
+
+    assert response.status_code == status
+    assert response.json()["code"] == code
+
+
+def test_unknown_peer_group_kind_is_422_naming_it(client, areas):
+    response = client.get("/api/peer-groups?kind=regional")
+
+    assert response.status_code == 422
+    assert response.json()["parameter"] == "kind"
+    assert "Input should be 'preset' or 'custom'" in response.json()["message"]

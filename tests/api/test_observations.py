@@ -103,7 +103,10 @@ def test_csv_by_format_or_accept_header_with_the_next_page_in_a_link(client, off
 
 @pytest.mark.parametrize(("query", "parameter", "words"), [
     ("measure=referrals", "measure", "Input should be 'nrm_referrals'"),
-    ("period_from=2023-Q5", "period_from", "should match pattern"),
+    ("period_from=2023-Q5", "period_from", "give a year (2023), a quarter (2023-Q2) or a "
+                                           "month (2023-04)"),
+    ("period_to=last year", "period_to", "give a year (2023)"),
+    ("area=Es%01sex", "area", "control characters are not allowed"),
     ("period_from=2024&period_to=2023", "period_to", "comes before the first"),
     ("breakdown=age", "breakdown", "'age' is not a breakdown dimension"),
     ("breakdown=age_group=elderly", "breakdown", "'elderly' is not a value of age_group"),

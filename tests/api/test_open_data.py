@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -210,3 +213,35 @@ def test_package_codebook_lists_codes_coordinators_added(tmp_path, added_codes):
         "Victims recruited through social media or job sites.")
     assert codes["exploitation:forced_marriage"]["facet_label"] == "Type of exploitation"
     assert codes["victim_support"]["builtin"] == "true"
+
+
+def test_download_link_serves_the_exported_package_and_the_frictionless_command_passes_it(
+        client, tmp_path, official, protected_public, private_release, request_with_answers,
+        register, added_codes):
+    # given: a package exported afresh by the command, and the one the download link serves
+    call_command("export_open_data", str(tmp_path / "exported"), stdout=io.StringIO())
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get("/api/open-data.zip")
+                                                  .streaming_content)))
+    archive.extractall(tmp_path / "downloaded")
+
+    # when: frictionless's own command line validates each
+    checked = {name: subprocess.run(  # noqa: S603 (our own arguments)
+        [str(Path(sys.executable).parent / "frictionless"), "validate", "--json",
+         "datapackage.json"], cwd=tmp_path / name, capture_output=True, text=True,
+        check=False) for name in ("exported", "downloaded")}
+
+    # then: both pass, and they hold the same tables with the same rows
+    for name, run in checked.items():
+        assert run.returncode == 0, f"{name}: {run.stdout[-2000:]} {run.stderr[-2000:]}"
+        report = json.loads(run.stdout)
+        assert report["valid"] is True
+        assert report["stats"]["tasks"] >= 12
+    exported = sorted(p.relative_to(tmp_path / "exported").as_posix()
+                      for p in (tmp_path / "exported").rglob("*.csv"))
+    assert exported == sorted(n for n in archive.namelist() if n.endswith(".csv"))
+    for name in exported:
+        assert (tmp_path / "exported" / name).read_bytes() == archive.read(name), name
+    exported_descriptor, downloaded_descriptor = (
+        {**json.loads((tmp_path / n / "datapackage.json").read_text()), "created": None}
+        for n in ("exported", "downloaded"))
+    assert exported_descriptor == downloaded_descriptor

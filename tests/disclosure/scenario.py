@@ -25,6 +25,10 @@ KENT = [12, 15, 27, 31, 19, 19, 19, 19]
 KENT_CHILD = [10, 10, 11, 23, 10, 11, 9, 1]
 PRIVATE = [1, 4, 9, 10, 11, 23]
 K = 10
+# Official figures are far larger than the protected ones, so that no official figure can be
+# mistaken for a protected count in a sweep of every output.
+OFFICIAL_BASE = 1000
+OFFICIAL_CHILD = 400
 
 
 def shown(value: int) -> int | None:
@@ -98,7 +102,8 @@ def build(areas: dict[str, Area]) -> Scenario:
         official_rows.append(["home-office-nrm", "2024", slug, "population", "",
                               1_000_000 + 10_000 * index, ""])
         if slug in others:
-            official_rows += _rows("home-office-nrm", slug, [100 + index] * 8, [40] * 8)
+            official_rows += _rows("home-office-nrm", slug, [OFFICIAL_BASE + index] * 8,
+                                  [OFFICIAL_CHILD] * 8)
     import_statistics(data=tidy_csv(official_rows), file_name="official.csv", actor=None)
     essex_editor = factories.office_user(areas["essex"])
     kent_editor = factories.office_user(areas["kent"])
@@ -116,3 +121,20 @@ def build(areas: dict[str, Area]) -> Scenario:
         file_name="essex-private.csv", actor=essex_editor,
         options=ImportOptions(visibility="private")).release
     return Scenario(others, essex_public, kent_public, essex_private)
+
+
+def vocabulary_label(measure: str) -> str:
+    from antislavery.localpicture import vocabulary
+
+    return str(vocabulary.measure_label(measure))
+
+
+
+def table_mentions(output, label: str) -> bool:
+    """Does a table of a page, or a spreadsheet or document, show a row about ``label``?"""
+    from .outputs import html_tables
+
+    if output.kind != "html":
+        return label in output.text
+    rows = [row for table in html_tables(output.text) for row in table["rows"]]
+    return any(row and row[0].startswith(label) for row in rows)

@@ -220,7 +220,7 @@ def test_england_and_wales_total_counts_protected_areas_by_their_shown_figures(
     rows = html_table(html, "NRM referrals in Kent beside its peers")
 
     england_and_wales = next(r for r in rows if r[0] == "England and Wales")
-    official = sum(4 * (100 + sc_index) for sc_index in _official_indexes(scenario))
+    official = sum(4 * (sc.OFFICIAL_BASE + sc_index) for sc_index in _official_indexes(scenario))
 
     assert as_int(england_and_wales[2]) == official + 40
 
@@ -268,3 +268,26 @@ def test_anonymous_viewer_is_the_public(scenario):
 
     assert discloser.value(23, release_id=scenario.essex_public.pk).value == 20
     assert discloser.value(23, release_id=scenario.essex_public.pk).protected is True
+
+
+def test_staff_downloads_mark_unrounded_figures_not_for_publication(client, scenario, areas):
+    from tests import factories
+
+    client.force_login(factories.office_user(areas["essex"], role="office_viewer"))
+
+    trend = csv_rows(client.get("/statistics/areas/essex/data/trend.csv").content)
+    report = csv_rows(client.get("/statistics/areas/essex/report.csv").content)
+
+    assert [as_int(row[1]) for row in trend[1:]] == sc.ESSEX  # unrounded: staff may see them
+    assert trend[0][-1] == "Not for publication"
+    assert {row[-1] for row in trend[1:]} == {"yes"}
+    assert report[0][-1] == "not_for_publication"
+    assert {row[-1] for row in report[1:]} == {"yes"}
+
+
+def test_public_downloads_are_not_marked_not_for_publication(client, scenario):
+    trend = csv_rows(client.get("/statistics/areas/essex/data/trend.csv").content)
+    report = csv_rows(client.get("/statistics/areas/essex/report.csv").content)
+
+    assert "Not for publication" not in trend[0]
+    assert {row[-1] for row in report[1:]} == {"no"}

@@ -48,6 +48,25 @@ def toolkit_error(request: HttpRequest, exc: ToolkitError) -> HttpResponse:
     return _error(request, error_body(exc), exc.status)
 
 
+def _pattern_problem(pattern: str) -> str:
+    """What a parameter that does not match ``pattern`` should look like, in words."""
+    from .schemas import CODE_PATTERN, CURSOR_PATTERN, PERIOD_PATTERN, SEGMENT_PATTERN
+
+    return {
+        PERIOD_PATTERN: _("give a year (2023), a quarter (2023-Q2) or a month (2023-04)."),
+        CURSOR_PATTERN: _("not a cursor this API gave out; use the 'next' link of the "
+                          "previous page."),
+        SEGMENT_PATTERN: _("control characters and slashes are not allowed."),
+        CODE_PATTERN: _("give a code of the codebook: lower-case letters, digits and _."),
+    }.get(pattern, _("control characters are not allowed."))
+
+
+def _problem(error: dict[str, Any]) -> str:
+    if error.get("type") == "string_pattern_mismatch":
+        return _pattern_problem(str((error.get("ctx") or {}).get("pattern", "")))
+    return str(error.get("msg", ""))
+
+
 @api.exception_handler(ValidationError)
 def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     """422 naming the first parameter at fault (and listing any others in the message)."""
@@ -58,7 +77,7 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
         name = location[-1] if location else "request"
         names.append(name)
         problems.append(_("Parameter '%(name)s': %(problem)s")
-                        % {"name": name, "problem": error.get("msg", "")})
+                        % {"name": name, "problem": _problem(error)})
     body = {"code": "invalid_parameter", "message": " ".join(problems) or _("Bad request."),
             "parameter": names[0] if names else None}
     return _error(request, body, 422)

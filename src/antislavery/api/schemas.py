@@ -16,6 +16,7 @@ from antislavery.localpicture import vocabulary
 
 Format = Literal["json", "csv"]
 Grain = Literal["year", "quarter", "month"]
+PeerGroupKind = Literal["preset", "custom"]
 MeasureCode = Literal[tuple(vocabulary.MEASURES)]  # type: ignore[valid-type]
 PERIOD_PATTERN = r"^(19\d\d|20\d\d|2100)(-[Qq][1-4]|-(0[1-9]|1[0-2]))?$"
 # Free text in parameters: no control characters, and in a path segment no slash.

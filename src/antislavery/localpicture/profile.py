@@ -156,16 +156,18 @@ def to_csv(picture: AreaPicture) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["area", "section", "item", "period", "statistic", "value", "synthetic",
-                     "protected"])
+                     "protected", "not_for_publication"])
     synthetic = "yes" if picture.synthetic else "no"
     window = f"{picture.last[0]}/{picture.last[-1]}" if picture.last else ""
     before = f"{picture.previous[0]}/{picture.previous[-1]}" if picture.previous else ""
 
     protected = "yes" if picture.protected else "no"
+    # Staff who may see protected figures unrounded get them marked as not for publication.
+    restricted = "yes" if picture.restricted else "no"
 
     def row(section: str, item: str, period: str, statistic: str, value: Any) -> None:
         writer.writerow([picture.area_slug, section, item, period, statistic,
-                         "" if value is None else value, synthetic, protected])
+                         "" if value is None else value, synthetic, protected, restricted])
 
     headline = picture.headline
     row("headline", picture.measure, window, "count", headline.last)

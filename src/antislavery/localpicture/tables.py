@@ -216,11 +216,16 @@ def to_csv(table: DataTable) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     flags = disclosure.row_flags(table)
-    writer.writerow([*table.head, _("Synthetic"), *([_("Protected")] if flags else [])])
+    # Protected figures shown unrounded to staff are marked on every row that may hold one.
+    restricted = table.restricted and bool(flags)
+    writer.writerow([*table.head, _("Synthetic"), *([_("Protected")] if flags else []),
+                     *([disclosure.not_for_publication_label().capitalize()]
+                       if restricted else [])])
     for index, row in enumerate(table.rows):
         writer.writerow([("" if v is None else v) for v in row]
                         + [_("yes") if table.synthetic else _("no")]
-                        + ([_("yes") if flags[index] else _("no")] if flags else []))
+                        + ([_("yes") if flags[index] else _("no")] if flags else [])
+                        + ([_("yes") if flags[index] else _("no")] if restricted else []))
     return out.getvalue()
 
 

@@ -23,6 +23,7 @@ from ..schemas import (
     AreaOut,
     AreaPage,
     Format,
+    PeerGroupKind,
     PeerGroupOut,
     PeerGroupPage,
 )
@@ -78,9 +79,6 @@ def list_areas(request: HttpRequest, response: HttpResponse,
     """Every area the toolkit knows: the 43 police force areas of England and Wales and
     the others (British Transport Police, Scotland, Northern Ireland...)."""
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.areas_state, fmt)
-    if unchanged:
-        return unchanged
     areas = Area.objects.all()
     if filters.territorial is not None:
         areas = areas.filter(territorial=filters.territorial)
@@ -90,6 +88,9 @@ def list_areas(request: HttpRequest, response: HttpResponse,
         areas = areas.filter(region__iexact=clean_text("region", filters.region))
     if filters.has_vru is not None:
         areas = areas.filter(has_vru=filters.has_vru)
+    found, unchanged = check(request, conditional.areas_state, fmt, cursor=filters.cursor)
+    if unchanged:
+        return unchanged
     page = paginate(request, areas, cursor=clean_text("cursor", filters.cursor),
                     size=filters.page_size)
     return answer_page(request, response, page=page, fmt=fmt, found=found,
@@ -105,15 +106,15 @@ def get_area(request: HttpRequest, response: HttpResponse,
                               max_length=MAX_TEXT)) -> Any:
     """One area, found by slug or by anything the gazetteer recognises. An unknown area
     answers 404 with the closest candidates."""
+    found_area = find_area(area)
     found, unchanged = check(request, conditional.areas_state, formats.JSON)
     if unchanged:
         return unchanged
-    return answer_one(response, found, area_row(request, find_area(area)))
+    return answer_one(response, found, area_row(request, found_area))
 
 
 class GroupFilters(Schema):
-    kind: str | None = Field(None, description="preset or custom.", pattern=TEXT_PATTERN,
-                             max_length=MAX_TEXT)
+    kind: PeerGroupKind | None = Field(None, description="preset or custom.")
     cursor: str | None = Field(None, description="From the previous page's next_cursor.",
                                pattern=CURSOR_PATTERN, max_length=64)
     page_size: int = Field(DEFAULT_SIZE, ge=1, le=MAX_SIZE)
@@ -126,12 +127,12 @@ def list_peer_groups(request: HttpRequest, response: HttpResponse,
                      filters: Query[GroupFilters]) -> Any:
     """Groups of areas to compare with: regions, VRU areas, and groups people made."""
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.areas_state, fmt)
-    if unchanged:
-        return unchanged
     groups = area_selectors.visible_peer_groups()
     if filters.kind:
-        groups = groups.filter(kind=clean_text("kind", filters.kind))
+        groups = groups.filter(kind=filters.kind)
+    found, unchanged = check(request, conditional.areas_state, fmt, cursor=filters.cursor)
+    if unchanged:
+        return unchanged
     page = paginate(request, groups, cursor=clean_text("cursor", filters.cursor),
                     size=filters.page_size)
     rows = [group_row(g) for g in page.items]
@@ -145,11 +146,11 @@ def list_peer_groups(request: HttpRequest, response: HttpResponse,
             summary="One peer group")
 def get_peer_group(request: HttpRequest, response: HttpResponse,
                    slug: str = Path(..., pattern=SEGMENT_PATTERN, max_length=MAX_TEXT)) -> Any:
-    found, unchanged = check(request, conditional.areas_state, formats.JSON)
-    if unchanged:
-        return unchanged
     group = area_selectors.visible_peer_groups().filter(slug=clean_text("slug", slug)).first()
     if group is None:
         raise NotFound(_("There is no peer group '%(slug)s'.") % {"slug": slug},
                        code="unknown_peer_group")
+    found, unchanged = check(request, conditional.areas_state, formats.JSON)
+    if unchanged:
+        return unchanged
     return answer_one(response, found, group_row(group))

@@ -54,7 +54,7 @@ def list_codes(request: HttpRequest, response: HttpResponse,
     groups) and the values of each facet, each with its label and definition. Codes
     coordinators added carry ``builtin: false``."""
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.codebook_state, fmt)
+    found, unchanged = check(request, conditional.codebook_state, fmt, cursor=filters.cursor)
     if unchanged:
         return unchanged
     codes = CodebookEntry.objects.all()

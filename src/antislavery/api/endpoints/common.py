@@ -9,14 +9,20 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 
 from .. import conditional, formats
-from ..paging import Page
+from ..errors import clean_text
+from ..paging import Page, decode_cursor
 
 StateFunction = Callable[[], tuple[str, datetime | None]]
 
 
-def check(request: HttpRequest, state: StateFunction,
-          fmt: str) -> tuple[conditional.Validators, HttpResponse | None]:
-    """The answer's validators, and a ``304`` if the client already has this answer."""
+def check(request: HttpRequest, state: StateFunction, fmt: str, *,
+          cursor: str | None = None) -> tuple[conditional.Validators, HttpResponse | None]:
+    """The answer's validators, and a ``304`` if the client already has this answer.
+
+    Call it once the request's parameters are known to be good (and what it names found):
+    a bad request is refused whatever validators the client sends. ``cursor`` is checked
+    here, before any ``304``."""
+    decode_cursor(clean_text("cursor", cursor))
     key, last_modified = state()
     found = conditional.validators(request, state=key, last_modified=last_modified,
                                    representation=fmt)

@@ -138,10 +138,11 @@ def filtered(entries: Any, filters: EntryFilters) -> Any:
 def _page_of(request: HttpRequest, response: HttpResponse, filters: EntryFilters, *,
              entries: Any, row: Any, columns: list[str], filename: str) -> Any:
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.provision_state, fmt)
+    chosen = filtered(entries, filters)
+    found, unchanged = check(request, conditional.provision_state, fmt, cursor=filters.cursor)
     if unchanged:
         return unchanged
-    page = paginate(request, filtered(entries, filters),
+    page = paginate(request, chosen,
                     cursor=clean_text("cursor", filters.cursor), size=filters.page_size)
     rows = [row(request, entry) for entry in page.items
             if permissions.can_view_entry(public(), entry)]
@@ -168,10 +169,10 @@ def list_entries(request: HttpRequest, response: HttpResponse,
 def get_entry(request: HttpRequest, response: HttpResponse,
               entry_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     """One public entry; a private, draft or withdrawn one answers 404, as if absent."""
+    entry = permissions.get_entry_for_view(public(), entry_id)
     found, unchanged = check(request, conditional.provision_state, formats.JSON)
     if unchanged:
         return unchanged
-    entry = permissions.get_entry_for_view(public(), entry_id)
     return answer_one(response, found, entry_row(request, entry))
 
 

@@ -85,7 +85,7 @@ def list_requests(request: HttpRequest, response: HttpResponse,
                   filters: Query[PageFilters]) -> Any:
     """What national bodies have asked the areas (issued and closed requests)."""
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.returns_state, fmt)
+    found, unchanged = check(request, conditional.returns_state, fmt, cursor=filters.cursor)
     if unchanged:
         return unchanged
     page = paginate(request, selectors.public_requests(),
@@ -99,13 +99,13 @@ def list_requests(request: HttpRequest, response: HttpResponse,
             summary="One request")
 def get_request(request: HttpRequest, response: HttpResponse,
                 slug: str = Path(..., pattern=SEGMENT_PATTERN, max_length=MAX_TEXT)) -> Any:
-    found, unchanged = check(request, conditional.returns_state, formats.JSON)
-    if unchanged:
-        return unchanged
     item = selectors.public_requests().filter(slug=slug).first()
     if item is None:
         raise NotFound(_("There is no published request '%(slug)s'.") % {"slug": slug},
                        code="unknown_request")
+    found, unchanged = check(request, conditional.returns_state, formats.JSON)
+    if unchanged:
+        return unchanged
     return answer_one(response, found, request_row(request, item))
 
 
@@ -124,14 +124,14 @@ def list_responses(request: HttpRequest, response: HttpResponse,
     """Responses their offices agreed to publish, with the answers as published. As CSV,
     one line per answer."""
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.returns_state, fmt)
-    if unchanged:
-        return unchanged
     published = public_responses()
     if filters.request is not None:
         published = published.filter(request__slug=clean_text("request", filters.request))
     if filters.area is not None:
         published = published.filter(area=find_area(filters.area))
+    found, unchanged = check(request, conditional.returns_state, fmt, cursor=filters.cursor)
+    if unchanged:
+        return unchanged
     page = paginate(request, published, cursor=clean_text("cursor", filters.cursor),
                     size=filters.page_size)
     rows = [response_row(request, r) for r in page.items if permissions.is_public_response(r)]

@@ -87,7 +87,7 @@ def list_sources(request: HttpRequest, response: HttpResponse,
                  filters: Query[PageFilters]) -> Any:
     """Who publishes the figures, under what licence, and whether they are protected."""
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.statistics_state, fmt)
+    found, unchanged = check(request, conditional.statistics_state, fmt, cursor=filters.cursor)
     if unchanged:
         return unchanged
     page = paginate(request, public_sources(), cursor=clean_text("cursor", filters.cursor),
@@ -108,12 +108,12 @@ def list_releases(request: HttpRequest, response: HttpResponse,
                   filters: Query[ReleaseFilters]) -> Any:
     """Every public release (one imported file each), with its source."""
     fmt = formats.wanted_format(request, filters.format)
-    found, unchanged = check(request, conditional.statistics_state, fmt)
-    if unchanged:
-        return unchanged
     releases = selectors.visible_releases(None)
     if filters.source is not None:
         releases = releases.filter(source=_source(filters.source))
+    found, unchanged = check(request, conditional.statistics_state, fmt, cursor=filters.cursor)
+    if unchanged:
+        return unchanged
     page = paginate(request, releases, cursor=clean_text("cursor", filters.cursor),
                     size=filters.page_size)
     rows = [release_row(request, r) for r in page.items]
@@ -127,15 +127,15 @@ def list_releases(request: HttpRequest, response: HttpResponse,
             summary="One release")
 def get_release(request: HttpRequest, response: HttpResponse,
                 release_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
-    found, unchanged = check(request, conditional.statistics_state, formats.JSON)
-    if unchanged:
-        return unchanged
     release = selectors.visible_releases(None).filter(pk=release_id).first()
     if release is None:
         from antislavery.errors import NotFound
 
         raise NotFound(_("There is no public release %(id)s.") % {"id": release_id},
                        code="unknown_release")
+    found, unchanged = check(request, conditional.statistics_state, formats.JSON)
+    if unchanged:
+        return unchanged
     return answer_one(response, found, release_row(request, release))
 
 
@@ -285,7 +285,7 @@ def list_observations(request: HttpRequest, response: HttpResponse,
     down to a multiple of the threshold, or withheld ('fewer than k') below it."""
     fmt = formats.wanted_format(request, filters.format)
     observations = filtered_observations(filters)
-    found, unchanged = check(request, conditional.statistics_state, fmt)
+    found, unchanged = check(request, conditional.statistics_state, fmt, cursor=filters.cursor)
     if unchanged:
         return unchanged
     page = paginate(request, observations.values(*OBSERVATION_FIELDS),
