@@ -26,23 +26,49 @@ from .common import (
 
 HEADER = ("source", "period", "area", "measure", "breakdown", "value", "flag")
 PROGRESS_EVERY = 10_000
+# Spreadsheets save "CSV" with a comma, or a semicolon where the comma is the decimal mark,
+# and their "Unicode text" with a tab; the header says which one a file uses.
+DELIMITERS = (",", ";", "\t")
+# What a spreadsheet copied from published tables may hold in the value column for a
+# withheld figure; the tidy format says so with the flag instead.
+MARKERS = frozenset({"*", "[c]", "[x]", "[z]", "-", "..", "x", "c"})
+
+
+def _delimiter(first_line: str) -> str:
+    """The delimiter under which the first line is the header (a comma if none fits)."""
+    for delimiter in DELIMITERS:
+        names = [name.strip().lower() for name in first_line.split(delimiter)]
+        if tuple(_without_trailing_blanks(names)) == HEADER:
+            return delimiter
+    return ","
+
+
+def _without_trailing_blanks(cells: list[str]) -> list[str]:
+    """A row without the empty cells a spreadsheet leaves after the last column."""
+    end = len(cells)
+    while end > len(HEADER) and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 def read_tidy_csv(text: str, *, progress: Progress | None = None) -> ReadResult:
     """Every cell of the file, checked; or the problems, each with its row and column."""
     result = ReadResult(kind="tidy-csv")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     header = next(reader, None)
     if header is None:
         result.problems.add(_("The file is empty."), row=1)
         return result
-    if tuple(name.strip().lower() for name in header) != HEADER:
+    if tuple(_without_trailing_blanks([name.strip().lower() for name in header])) != HEADER:
         result.problems.add(
             _("The first row must be the header %(expected)s; found %(found)s.")
             % {"expected": ",".join(HEADER), "found": ",".join(header)}, row=1)
         return result
     total = max(text.count("\n") - 1, 0)
     _RowChecker(result, progress, total).run(reader)
+    if not result.cells and not result.problems:
+        result.problems.add(_("The file has a header but no figures below it."), row=2)
     return result
 
 
@@ -92,11 +118,13 @@ class _RowChecker:
         return True
 
     def slow(self, row: list[str], row_number: int) -> None:
+        if not any(value.strip() for value in row):
+            return  # a blank row, such as the ",,,,,," a spreadsheet leaves at the end
+        row = _without_trailing_blanks(row)
         if len(row) != len(HEADER):
-            if any(value.strip() for value in row):
-                self.result.problems.add(
-                    _("This row has %(found)s columns; the header has %(expected)s.")
-                    % {"found": len(row), "expected": len(HEADER)}, row=row_number)
+            self.result.problems.add(
+                _("This row has %(found)s columns; the header has %(expected)s.")
+                % {"found": len(row), "expected": len(HEADER)}, row=row_number)
             return
         cell = self.check(row, row_number)
         if cell is not None:
@@ -162,5 +190,10 @@ class _RowChecker:
         try:
             return whole_number(value_text), ""
         except ValueError as exc:
-            problems.add(str(exc), row=row_number, column="value")
+            message = str(exc)
+            if value_text.lower() in MARKERS:
+                message += " " + _("For a figure that was withheld or is not available, leave "
+                                   "the value empty and write suppressed or not_available in "
+                                   "the flag column.")
+            problems.add(message, row=row_number, column="value")
             return None, ""

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from antislavery.accounts import audit, permissions
 from antislavery.errors import Conflict, ImportRejected, Problem, ProblemList
 
+from .. import vocabulary
 from ..importers import Cell, ReadResult, read_statistics_file
 from ..importers.common import Places, Progress
 from ..models import Release, Source
@@ -114,6 +115,7 @@ def import_statistics(*, data: bytes, file_name: str, actor: Any,
     if actor is not None:
         permissions.require_can_import_statistics(actor)
     check_size(len(data))
+    check_period(options.period)
     sha256 = hashlib.sha256(data).hexdigest()
     existing = Release.objects.filter(sha256=sha256).first()
     if existing is not None:
@@ -161,6 +163,16 @@ def check_size(size: int) -> None:
             _("The file is %(size)s MB; the largest file that can be imported is %(limit)s MB.")
             % {"size": _megabytes(size), "limit": _megabytes(max_upload_bytes())},
             code="too_large")
+
+
+def check_period(text: str) -> None:
+    """Raise ``ImportRejected`` when the period given for a data-tables file is not one."""
+    if not text:
+        return
+    try:
+        vocabulary.parse_period(text)
+    except ValueError as exc:
+        raise ImportRejected(str(exc), problems=[Problem(str(exc), column="period")]) from None
 
 
 def _megabytes(size: int) -> str:
