@@ -210,3 +210,17 @@ def test_data_table_markers_are_read_whatever_their_case(areas):
         geography="essex", measure="nrm_referrals_by_force",
         breakdown="age_group=child;exploitation=criminal;gender=female;nationality=vietnam")
     assert (flagged.value, flagged.flag) == (None, "suppressed")
+
+
+def test_a_file_with_more_problems_than_are_listed_is_refused_not_crashed(areas, settings):
+    # given more bad rows than the problem list keeps (500), then rows of the same faults
+    before = store_dump()
+    rows = "".join(f"home-office-nrm,2023-Q4,Atlantis {n},nrm_referrals,,1,\n"
+                   for n in range(600))
+
+    error = _rejected(HEADER + "\n" + rows)
+
+    # then the file is refused with the problems listed, and nothing changes
+    assert len(error.problems) == 500
+    assert error.problems[0].column == "area"
+    assert store_dump() == before

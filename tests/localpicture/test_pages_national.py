@@ -187,3 +187,19 @@ def test_compare_page_offers_each_table_as_csv(client, official):
 def test_compare_download_of_an_unknown_table_or_format_is_not_found(client, official, query):
     response = client.get(f"/statistics/compare/?areas=kent&areas=surrey&{query}")
     assert response.status_code == 404
+
+
+def test_compare_download_of_synthetic_figures_says_so(client, areas):
+    from openpyxl import load_workbook
+
+    data.populate(kind=Source.Kind.SYNTHETIC)
+    page = "/statistics/compare/?areas=kent&areas=surrey"
+
+    csv_rows = _csv_rows(client.get(page + "&download=compare-trend&format=csv"))
+    response = client.get(page + "&download=compare&format=xlsx")
+
+    assert csv_rows[0][-1] == "Synthetic"
+    assert {row[-1] for row in csv_rows[1:]} == {"yes"}
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    texts = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+    assert "Synthetic demonstration figures: these are not real statistics." in texts[:4]

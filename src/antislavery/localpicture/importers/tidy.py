@@ -133,7 +133,9 @@ class _RowChecker:
     def check(self, row: list[str], row_number: int) -> Cell | None:
         source, period_text, area_text, measure, breakdown_text, value_text, flag_text = row
         problems = self.result.problems
-        before = len(problems)
+        # Whether this row has a problem; not the length of the list, which stops growing
+        # at its limit while the rows go on being checked.
+        bad = False
         self.raw_sources.add(source)
         source = source.strip().lower()
         if source:
@@ -142,49 +144,56 @@ class _RowChecker:
             period = self.periods.parse(period_text)
         except ValueError as exc:
             problems.add(str(exc), row=row_number, column="period")
+            bad = True
         try:
             geography, area_id = self.places.resolve(area_text)
         except LookupError as exc:
             problems.add(str(exc), row=row_number, column="area")
+            bad = True
         measure = measure.strip()
         if measure not in vocabulary.MEASURES:
             problems.add(_("'%(measure)s' is not a measure; use one of %(known)s.")
                          % {"measure": measure, "known": ", ".join(vocabulary.MEASURES)},
                          row=row_number, column="measure")
+            bad = True
         try:
             breakdown = self.breakdowns.canonical(breakdown_text)
         except vocabulary.BreakdownError as exc:
             problems.add(str(exc), row=row_number, column="breakdown")
-        value, flag = self.value_and_flag(value_text, flag_text, row_number)
-        if len(problems) != before:
+            bad = True
+        figure = self.value_and_flag(value_text, flag_text, row_number)
+        if bad or figure is None:
             return None
         key = (geography, period.text, measure, breakdown)
         first = self.seen.setdefault(key, row_number)
         if first != row_number:
             problems.add(duplicate_message(first), row=row_number, column="area")
             return None
+        value, flag = figure
         return Cell(geography, area_id, period.text, period.grain, period.start, measure,
                     breakdown, value, flag)
 
     def value_and_flag(self, value_text: str, flag_text: str,
-                       row_number: int) -> tuple[int | None, str]:
+                       row_number: int) -> tuple[int | None, str] | None:
+        """(value, flag) of a row, or None after adding the problem."""
         problems = self.result.problems
         flag = FLAGS.get(flag_text.strip().lower())
         if flag is None:
             problems.add(_("'%(flag)s' is not a flag; leave it empty or write suppressed or "
                            "not_available.") % {"flag": flag_text}, row=row_number, column="flag")
-            return None, ""
+            return None
         value_text = value_text.strip()
         if not value_text:
             if not flag:
                 problems.add(_("The value is empty: give a whole number, or leave it empty "
                                "and set the flag to suppressed or not_available."),
                              row=row_number, column="value")
+                return None
             return None, flag
         if flag:
             problems.add(_("A flagged figure has no value: leave the value empty or remove "
                            "the flag."), row=row_number, column="flag")
-            return None, flag
+            return None
         if value_text.isdigit():
             return int(value_text), ""
         try:
@@ -196,4 +205,4 @@ class _RowChecker:
                                    "the value empty and write suppressed or not_available in "
                                    "the flag column.")
             problems.add(message, row=row_number, column="value")
-            return None, ""
+            return None
