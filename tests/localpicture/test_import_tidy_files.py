@@ -222,5 +222,6 @@ def test_a_file_with_more_problems_than_are_listed_is_refused_not_crashed(areas,
 
     # then the file is refused with the problems listed, and nothing changes
     assert len(error.problems) == 500
+    assert "at least 500 problems; the first 500 are listed" in error.message
     assert error.problems[0].column == "area"
     assert store_dump() == before

@@ -127,10 +127,14 @@ def import_statistics(*, data: bytes, file_name: str, actor: Any,
     # A file that could not be read at all says nothing useful about its source or areas.
     plan = _plan(read, actor, options) if read.cells or not read.problems else None
     if read.problems or plan is None:
-        raise ImportRejected(
-            _("The file was not imported: %(count)s problems were found. Nothing was "
-              "changed.") % {"count": len(read.problems)},
-            problems=read.problems.problems)
+        count = len(read.problems)
+        if count >= read.problems.limit:  # the list stops growing at its limit
+            message = _("The file was not imported: there are at least %(count)s problems; "
+                        "the first %(count)s are listed. Nothing was changed.")
+        else:
+            message = _("The file was not imported: %(count)s problems were found. Nothing "
+                        "was changed.")
+        raise ImportRejected(message % {"count": count}, problems=read.problems.problems)
     try:
         with _collector_paused():
             return _record(read.cells, plan=plan, sha256=sha256, file_name=file_name,
