@@ -296,6 +296,9 @@ def main() -> None:
     if args.child:
         child(args.child, args.csv, args.rows)
         return
+    # Figures from a busy machine are not the machine's: say how busy it was.
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the "
+          "start (targets are for an otherwise idle 2-core machine)")
     with tempfile.TemporaryDirectory(prefix="antislavery-bench.") as folder:
         work = Path(folder)
         csv_path = work / "bench-figures.csv"

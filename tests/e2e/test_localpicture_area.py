@@ -92,3 +92,20 @@ def test_visitor_sees_every_area_and_goes_to_one(page, figures):
     # then the Kent page opens at its local picture
     assert page.get_by_role("heading", level=1).inner_text() == "Kent"
     assert page.url.endswith("/areas/kent/#local-picture")
+
+
+@pytest.mark.parametrize("path", ["/areas/essex/", "/statistics/",
+                                  "/statistics/compare/?group=region-east-of-england"])
+def test_statistics_pages_fit_a_phone_screen(browser, live_server, figures, path):
+    # given sources with long web addresses, and a phone-sized window
+    Source.objects.update(url="https://www.gov.uk/government/collections/"
+                              "national-referral-mechanism-statistics")
+    context = browser.new_context(base_url=live_server.url,
+                                  viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    # when the visitor opens a page of figures
+    page.goto(path)
+    # then the page does not scroll sideways: wide tables scroll inside their own box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.get_by_text("Download these figures:").first.is_visible()
+    context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -121,3 +122,84 @@ def test_compare_page_starts_as_an_empty_form(client, official):
     response = client.get("/statistics/compare/")
     assert response.status_code == 200
     assert "There is a problem" not in response.content.decode()
+
+
+# --- downloads of the national and compare pages' figures ---
+
+
+def _csv_rows(response) -> list[list[str]]:
+    import csv
+    import io
+
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.reader(io.StringIO(response.content.decode())))
+
+
+def test_national_page_offers_its_figures_as_csv_and_xlsx(client, official):
+    html = client.get("/statistics/").content.decode()
+    assert ('href="/statistics/?download=every-area&amp;format=csv"' in html)
+    assert ('href="/statistics/?download=every-area&amp;format=xlsx"' in html)
+
+    rows = _csv_rows(client.get("/statistics/?download=every-area&format=csv"))
+
+    i = data.territorial_index("kent")
+    kent = next(row for row in rows if row[0] == "Kent")
+    count, population = 4 * (10 + i), 1_000_000 + 20_000 * i
+    assert rows[0][:3] == ["Area", "Region", "2024 Q4 to 2025 Q3"]
+    assert kent[:5] == ["Kent", "South East", str(count), str(count), "no clear change"]
+    assert kent[6] == str(population)
+    assert float(kent[7]) == pytest.approx(count / population * 100_000)
+    assert kent[-1] == "no"
+    assert len(rows) == 1 + 43
+
+
+def test_national_download_of_synthetic_figures_says_so(client, areas):
+    from openpyxl import load_workbook
+
+    data.populate(kind=Source.Kind.SYNTHETIC)
+
+    csv_rows = _csv_rows(client.get("/statistics/?download=every-area&format=csv"))
+    response = client.get("/statistics/?download=every-area&format=xlsx")
+
+    assert {row[-1] for row in csv_rows[1:]} == {"yes"}
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    texts = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+    assert "Synthetic demonstration figures: these are not real statistics." in texts[:4]
+
+
+def test_compare_page_offers_each_table_as_csv(client, official):
+    page = "/statistics/compare/?group=region-east-of-england"
+    html = client.get(page).content.decode()
+    for name in ("compare", "compare-trend", "compare-age_group", "compare-exploitation"):
+        assert f"download={name}&amp;format=csv" in html
+        assert f"download={name}&amp;format=xlsx" in html
+
+    rows = _csv_rows(client.get(page + "&download=compare&format=csv"))
+
+    i = data.territorial_index("essex")
+    essex = next(row for row in rows if row[0] == "Essex")
+    assert essex[1:3] == [str(4 * (10 + i) + 66), str(4 * (10 + i) + 18)]
+    assert rows[-1][0] == "England and Wales (43 of 43 areas)"
+
+
+@pytest.mark.parametrize("query", ["download=nothing&format=csv",
+                                   "download=compare&format=pdf"])
+def test_compare_download_of_an_unknown_table_or_format_is_not_found(client, official, query):
+    response = client.get(f"/statistics/compare/?areas=kent&areas=surrey&{query}")
+    assert response.status_code == 404
+
+
+def test_compare_download_of_synthetic_figures_says_so(client, areas):
+    from openpyxl import load_workbook
+
+    data.populate(kind=Source.Kind.SYNTHETIC)
+    page = "/statistics/compare/?areas=kent&areas=surrey"
+
+    csv_rows = _csv_rows(client.get(page + "&download=compare-trend&format=csv"))
+    response = client.get(page + "&download=compare&format=xlsx")
+
+    assert csv_rows[0][-1] == "Synthetic"
+    assert {row[-1] for row in csv_rows[1:]} == {"yes"}
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    texts = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+    assert "Synthetic demonstration figures: these are not real statistics." in texts[:4]

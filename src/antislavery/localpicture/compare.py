@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import altair as alt
@@ -25,13 +26,17 @@ def comparison(user: Any, *, measure: str, slugs: list[str], group: Any = None,
     share_tables = [_shares(window, rows, dimension) for dimension in ("age_group",
                                                                       "exploitation")]
     synthetic = window.synthetic
+    summary = _summary_table(window, rows, [together, everyone])
+    downloads = {table.name: dataclasses.replace(table, synthetic=synthetic)
+                 for table in (summary, trend_table, *share_tables) if table is not None}
     return {
         "measure_label": labels.measure_label(measure), "window": window,
-        "summary": _summary_table(window, rows, [together, everyone]),
+        "summary": summary.govuk(),
         "trend": trend, "trend_inline": charts.inline_svg(trend, state="compare")
         if trend else None,
         "trend_table": trend_table.govuk() if trend_table else None,
-        "share_tables": [t.govuk() for t in share_tables if t is not None],
+        "share_tables": [(t.name, t.govuk()) for t in share_tables if t is not None],
+        "downloads": downloads,
         "shows_demo_data": synthetic,
         "caveats": [*disclosure.window_notes(window),
                     *wording.caveats(measure, synthetic=synthetic)],
@@ -40,7 +45,7 @@ def comparison(user: Any, *, measure: str, slugs: list[str], group: Any = None,
 
 
 def _summary_table(window: national.NationalWindow, rows: list[national.AreaRow],
-                   groups: list[national.GroupFigures]) -> dict[str, Any]:
+                   groups: list[national.GroupFigures]) -> tables.DataTable:
     body = []
     for row in rows:
         body.append([row.info.name, row.last, row.previous, tables.change_words(row.change),
@@ -57,7 +62,7 @@ def _summary_table(window: national.NationalWindow, rows: list[national.AreaRow]
         kinds=[tables.TEXT, tables.COUNT, tables.COUNT, tables.TEXT, tables.P_VALUE,
                tables.RATE],
         rows=body)
-    return table.govuk()
+    return table
 
 
 def _trend(user: Any, window: national.NationalWindow, measure: str,

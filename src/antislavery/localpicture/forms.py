@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from antislavery.accounts import permissions
 from antislavery.areas.models import Area
+from antislavery.errors import ImportRejected
 
 from . import services
 from .models import Release, Source
@@ -68,6 +69,14 @@ class UploadForm(forms.Form):
                 _("The file is larger than %(limit)s MB; split it into smaller files."),
                 params={"limit": limit // (1024 * 1024)})
         return upload
+
+    def clean_period(self) -> str:
+        period = self.cleaned_data.get("period") or ""
+        try:
+            services.check_period(period)
+        except ImportRejected as exc:
+            raise forms.ValidationError(exc.message) from None
+        return period
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -151,21 +151,39 @@ def chart_data(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResp
     table = tables.table_named(picture, name)
     if table is None:
         raise NotFound(_("There is no table called %(name)s for this area.") % {"name": name})
+    return _table_download(table, fmt, filename=f"{picture.area_slug}-{name}",
+                           title=picture.area_name,
+                           sources=[wording.source_line(s) for s in picture.sources],
+                           caveats=wording.caveats(picture.measure,
+                                                   synthetic=picture.synthetic))
+
+
+def _table_download(table: tables.DataTable, fmt: str, *, filename: str, title: str,
+                    sources: list[str], caveats: list[str]) -> HttpResponse:
+    """A table's figures as a CSV or XLSX attachment."""
     if fmt not in ("csv", "xlsx"):
         raise NotFound(_("The figures come as CSV or XLSX."))
-    filename = f"{picture.area_slug}-{name}"
     if fmt == "csv":
         response = HttpResponse(tables.to_csv(table), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    data = tables.to_xlsx(table, title=picture.area_name,
-                          sources=[wording.source_line(s) for s in picture.sources],
-                          caveats=wording.caveats(picture.measure,
-                                                  synthetic=picture.synthetic))
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    else:
+        response = HttpResponse(
+            tables.to_xlsx(table, title=title, sources=sources, caveats=caveats),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
+
+
+def _download_links(request: HttpRequest, names: list[str]) -> dict[str, dict[str, str]]:
+    """For each table name, links to this page's figures as CSV and XLSX."""
+    query = request.GET.copy()
+    links = {}
+    for name in names:
+        query["download"] = name
+        links[name] = {}
+        for fmt in ("csv", "xlsx"):
+            query["format"] = fmt
+            links[name][fmt] = f"{request.path}?{query.urlencode()}"
+    return links
 
 
 @require_GET
@@ -188,7 +206,13 @@ def national_page(request: HttpRequest) -> HttpResponse:
     state = queries.store_state(request.user)
     context = _cached(f"national:{state}:{translation.get_language()}:{measure}",
                       lambda: _national_figures(request.user, measure, state))
+    if "download" in request.GET and not form.errors:
+        return _table_download(
+            context["download"], request.GET.get("format", ""),
+            filename=f"every-area-{measure}", title=context["measure_label"],
+            sources=context["source_lines"], caveats=context["caveats"])
     context["form"] = form
+    context["download_links"] = _download_links(request, ["every-area"])["every-area"]
     return render(request, "localpicture/national.html", context,
                   status=400 if form.errors else 200)
 
@@ -218,6 +242,8 @@ def _national_figures(user: Any, measure: str, state: str) -> dict[str, Any]:
         "published": [(labels.geography_label(g), cell)
                       for g, cell in national.published_totals(window)],
         "funnel_figure": _national_funnel(window, found),
+        "download": _national_download(rows, window),
+        "source_lines": _source_lines(window.sources.values()),
         "shows_demo_data": window.synthetic,
         "caveats": [*disclosure.window_notes(window),
                     *wording.caveats(measure, synthetic=window.synthetic)],
@@ -246,6 +272,33 @@ def _national_table(rows: list[national.AreaRow], window: national.NationalWindo
             "caption_classes": "govuk-table__caption--m", "first_cell_is_header": True}
 
 
+def _national_download(rows: list[national.AreaRow],
+                       window: national.NationalWindow) -> tables.DataTable:
+    """The national table's figures for download: raw numbers, every area by name."""
+    return tables.DataTable(
+        name="every-area", caption=_("Every police force area of England and Wales, by name"),
+        head=[_("Area"), _("Region"), window.period_label or _("Last four quarters"),
+              window.previous_label or _("Four quarters before"), _("Change"), _("p-value"),
+              _("Population"), _("Rate per 100,000 people"), _("Against the funnel limits")],
+        kinds=[tables.TEXT, tables.TEXT, tables.COUNT, tables.COUNT, tables.TEXT,
+               tables.P_VALUE, tables.COUNT, tables.RATE, tables.TEXT],
+        rows=[[row.info.name, row.info.region, row.last, row.previous,
+               tables.change_words(row.change), row.change.p_value if row.change else None,
+               row.population, row.rate,
+               national.position_label(row.position) if row.position else _("not known")]
+              for row in rows],
+        synthetic=window.synthetic)
+
+
+def _source_lines(source_ids: Any) -> list[str]:
+    from .models import Source
+
+    return [f"{source.name}, {source.publisher}".rstrip(", ")
+            + (f" ({source.url})" if source.url else "")
+            + (" " + _("[synthetic]") if source.synthetic else "")
+            for source in Source.objects.filter(pk__in=set(source_ids)).order_by("name")]
+
+
 def _national_funnel(window: national.NationalWindow,
                      found: national.Funnel | None) -> dict[str, Any] | None:
     if found is None:
@@ -270,5 +323,20 @@ def compare_page(request: HttpRequest) -> HttpResponse:
                f"{group.pk if group else ''}")
         context.update(_cached(key, lambda: comparison(
             request.user, measure=measure, slugs=slugs, group=group, state=state)))
+        context["source_lines"] = _source_lines(context["window"].sources.values())
+        if "download" in request.GET:
+            table = context["downloads"].get(request.GET["download"])
+            if table is None:
+                raise NotFound(_("There is no table called %(name)s on this page.")
+                               % {"name": request.GET["download"]})
+            return _table_download(
+                table, request.GET.get("format", ""), filename=table.name,
+                title=context["measure_label"], sources=context["source_lines"],
+                caveats=context["caveats"])
+        links = _download_links(request, list(context["downloads"]))
+        context["summary_links"] = links.get("compare")
+        context["trend_links"] = links.get("compare-trend")
+        context["share_tables"] = [(table, links.get(name))
+                                   for name, table in context["share_tables"]]
     return render(request, "localpicture/compare.html", context,
                   status=400 if form.errors else 200)

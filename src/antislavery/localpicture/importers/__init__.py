@@ -7,6 +7,7 @@ reader for its kind. Readers only read and check; the store is changed by
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 from pathlib import PurePath
@@ -21,6 +22,8 @@ from .workbook import read_ods, read_xlsx
 __all__ = ["Cell", "ReadResult", "file_kind", "read_statistics_file"]
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+# Spreadsheets save "Unicode text" as UTF-16 with a byte-order mark.
+UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 KINDS = {".csv": "csv", ".ods": "ods", ".xlsx": "xlsx"}
 
 
@@ -35,7 +38,7 @@ def file_kind(file_name: str, data: bytes) -> tuple[str | None, str]:
                        ) % {"name": file_name}
     is_zip = data[:4] == b"PK\x03\x04"
     if kind == "csv":
-        if is_zip or b"\x00" in data[:8192]:
+        if is_zip or (b"\x00" in data[:8192] and not data.startswith(UTF16_MARKS)):
             return None, _("'%(name)s' is called a CSV file but is not text. Save it as CSV "
                            "(UTF-8) and try again.") % {"name": file_name}
         return kind, ""
@@ -75,7 +78,7 @@ def read_statistics_file(data: bytes, file_name: str, *, period: str | None = No
         return result
     if kind == "csv":
         try:
-            text = data.decode("utf-8-sig")
+            text = data.decode("utf-16" if data.startswith(UTF16_MARKS) else "utf-8-sig")
         except UnicodeDecodeError as exc:
             result = ReadResult()
             result.problems.add(_("The file is not UTF-8 text (the first bad byte is at "

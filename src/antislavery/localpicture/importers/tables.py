@@ -292,8 +292,9 @@ def _figure(raw: Value, markers: dict[str, str]) -> tuple[int | str | None, str]
             return _("'%(text)s' is not a whole number.") % {"text": raw}, ""
         return int(raw), ""
     text = str(raw).strip()
-    if text in markers:
-        return None, markers[text]
+    flag = markers.get(text) or markers.get(text.lower())  # "[C]" is "[c]"
+    if flag:
+        return None, flag
     try:
         return whole_number(text), ""
     except ValueError as exc:

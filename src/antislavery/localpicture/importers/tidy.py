@@ -26,23 +26,49 @@ from .common import (
 
 HEADER = ("source", "period", "area", "measure", "breakdown", "value", "flag")
 PROGRESS_EVERY = 10_000
+# Spreadsheets save "CSV" with a comma, or a semicolon where the comma is the decimal mark,
+# and their "Unicode text" with a tab; the header says which one a file uses.
+DELIMITERS = (",", ";", "\t")
+# What a spreadsheet copied from published tables may hold in the value column for a
+# withheld figure; the tidy format says so with the flag instead.
+MARKERS = frozenset({"*", "[c]", "[x]", "[z]", "-", "..", "x", "c"})
+
+
+def _delimiter(first_line: str) -> str:
+    """The delimiter under which the first line is the header (a comma if none fits)."""
+    for delimiter in DELIMITERS:
+        names = [name.strip().lower() for name in first_line.split(delimiter)]
+        if tuple(_without_trailing_blanks(names)) == HEADER:
+            return delimiter
+    return ","
+
+
+def _without_trailing_blanks(cells: list[str]) -> list[str]:
+    """A row without the empty cells a spreadsheet leaves after the last column."""
+    end = len(cells)
+    while end > len(HEADER) and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 def read_tidy_csv(text: str, *, progress: Progress | None = None) -> ReadResult:
     """Every cell of the file, checked; or the problems, each with its row and column."""
     result = ReadResult(kind="tidy-csv")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     header = next(reader, None)
     if header is None:
         result.problems.add(_("The file is empty."), row=1)
         return result
-    if tuple(name.strip().lower() for name in header) != HEADER:
+    if tuple(_without_trailing_blanks([name.strip().lower() for name in header])) != HEADER:
         result.problems.add(
             _("The first row must be the header %(expected)s; found %(found)s.")
             % {"expected": ",".join(HEADER), "found": ",".join(header)}, row=1)
         return result
     total = max(text.count("\n") - 1, 0)
     _RowChecker(result, progress, total).run(reader)
+    if not result.cells and not result.problems:
+        result.problems.add(_("The file has a header but no figures below it."), row=2)
     return result
 
 
@@ -92,11 +118,13 @@ class _RowChecker:
         return True
 
     def slow(self, row: list[str], row_number: int) -> None:
+        if not any(value.strip() for value in row):
+            return  # a blank row, such as the ",,,,,," a spreadsheet leaves at the end
+        row = _without_trailing_blanks(row)
         if len(row) != len(HEADER):
-            if any(value.strip() for value in row):
-                self.result.problems.add(
-                    _("This row has %(found)s columns; the header has %(expected)s.")
-                    % {"found": len(row), "expected": len(HEADER)}, row=row_number)
+            self.result.problems.add(
+                _("This row has %(found)s columns; the header has %(expected)s.")
+                % {"found": len(row), "expected": len(HEADER)}, row=row_number)
             return
         cell = self.check(row, row_number)
         if cell is not None:
@@ -105,7 +133,9 @@ class _RowChecker:
     def check(self, row: list[str], row_number: int) -> Cell | None:
         source, period_text, area_text, measure, breakdown_text, value_text, flag_text = row
         problems = self.result.problems
-        before = len(problems)
+        # Whether this row has a problem; not the length of the list, which stops growing
+        # at its limit while the rows go on being checked.
+        bad = False
         self.raw_sources.add(source)
         source = source.strip().lower()
         if source:
@@ -114,53 +144,65 @@ class _RowChecker:
             period = self.periods.parse(period_text)
         except ValueError as exc:
             problems.add(str(exc), row=row_number, column="period")
+            bad = True
         try:
             geography, area_id = self.places.resolve(area_text)
         except LookupError as exc:
             problems.add(str(exc), row=row_number, column="area")
+            bad = True
         measure = measure.strip()
         if measure not in vocabulary.MEASURES:
             problems.add(_("'%(measure)s' is not a measure; use one of %(known)s.")
                          % {"measure": measure, "known": ", ".join(vocabulary.MEASURES)},
                          row=row_number, column="measure")
+            bad = True
         try:
             breakdown = self.breakdowns.canonical(breakdown_text)
         except vocabulary.BreakdownError as exc:
             problems.add(str(exc), row=row_number, column="breakdown")
-        value, flag = self.value_and_flag(value_text, flag_text, row_number)
-        if len(problems) != before:
+            bad = True
+        figure = self.value_and_flag(value_text, flag_text, row_number)
+        if bad or figure is None:
             return None
         key = (geography, period.text, measure, breakdown)
         first = self.seen.setdefault(key, row_number)
         if first != row_number:
             problems.add(duplicate_message(first), row=row_number, column="area")
             return None
+        value, flag = figure
         return Cell(geography, area_id, period.text, period.grain, period.start, measure,
                     breakdown, value, flag)
 
     def value_and_flag(self, value_text: str, flag_text: str,
-                       row_number: int) -> tuple[int | None, str]:
+                       row_number: int) -> tuple[int | None, str] | None:
+        """(value, flag) of a row, or None after adding the problem."""
         problems = self.result.problems
         flag = FLAGS.get(flag_text.strip().lower())
         if flag is None:
             problems.add(_("'%(flag)s' is not a flag; leave it empty or write suppressed or "
                            "not_available.") % {"flag": flag_text}, row=row_number, column="flag")
-            return None, ""
+            return None
         value_text = value_text.strip()
         if not value_text:
             if not flag:
                 problems.add(_("The value is empty: give a whole number, or leave it empty "
                                "and set the flag to suppressed or not_available."),
                              row=row_number, column="value")
+                return None
             return None, flag
         if flag:
             problems.add(_("A flagged figure has no value: leave the value empty or remove "
                            "the flag."), row=row_number, column="flag")
-            return None, flag
+            return None
         if value_text.isdigit():
             return int(value_text), ""
         try:
             return whole_number(value_text), ""
         except ValueError as exc:
-            problems.add(str(exc), row=row_number, column="value")
-            return None, ""
+            message = str(exc)
+            if value_text.lower() in MARKERS:
+                message += " " + _("For a figure that was withheld or is not available, leave "
+                                   "the value empty and write suppressed or not_available in "
+                                   "the flag column.")
+            problems.add(message, row=row_number, column="value")
+            return None

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from antislavery.accounts import audit, permissions
 from antislavery.errors import Conflict, ImportRejected, Problem, ProblemList
 
+from .. import vocabulary
 from ..importers import Cell, ReadResult, read_statistics_file
 from ..importers.common import Places, Progress
 from ..models import Release, Source
@@ -115,6 +116,7 @@ def import_statistics(*, data: bytes, file_name: str, actor: Any,
     if actor is not None:
         permissions.require_can_import_statistics(actor)
     check_size(len(data))
+    check_period(options.period)
     sha256 = hashlib.sha256(data).hexdigest()
     existing = Release.objects.filter(sha256=sha256).first()
     if existing is not None:
@@ -126,10 +128,14 @@ def import_statistics(*, data: bytes, file_name: str, actor: Any,
     # A file that could not be read at all says nothing useful about its source or areas.
     plan = _plan(read, actor, options) if read.cells or not read.problems else None
     if read.problems or plan is None:
-        raise ImportRejected(
-            _("The file was not imported: %(count)s problems were found. Nothing was "
-              "changed.") % {"count": len(read.problems)},
-            problems=read.problems.problems)
+        count = len(read.problems)
+        if count >= read.problems.limit:  # the list stops growing at its limit
+            message = _("The file was not imported: there are at least %(count)s problems; "
+                        "the first %(count)s are listed. Nothing was changed.")
+        else:
+            message = _("The file was not imported: %(count)s problems were found. Nothing "
+                        "was changed.")
+        raise ImportRejected(message % {"count": count}, problems=read.problems.problems)
     try:
         with _collector_paused():
             return _record(read.cells, plan=plan, sha256=sha256, file_name=file_name,
@@ -162,6 +168,16 @@ def check_size(size: int) -> None:
             _("The file is %(size)s MB; the largest file that can be imported is %(limit)s MB.")
             % {"size": _megabytes(size), "limit": _megabytes(max_upload_bytes())},
             code="too_large")
+
+
+def check_period(text: str) -> None:
+    """Raise ``ImportRejected`` when the period given for a data-tables file is not one."""
+    if not text:
+        return
+    try:
+        vocabulary.parse_period(text)
+    except ValueError as exc:
+        raise ImportRejected(str(exc), problems=[Problem(str(exc), column="period")]) from None
 
 
 def _megabytes(size: int) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from antislavery.errors import ImportRejected, Problem, ToolkitError
 from antislavery.localpicture.services import ImportOptions, check_size, import_statistics
@@ -17,7 +18,8 @@ def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"'{text}' is not a date; write it as 2024-03-07.") from None
+        raise CommandError(_("'%(text)s' is not a date; write it as 2024-03-07.")
+                           % {"text": text}) from None
 
 
 class Command(BaseCommand):
@@ -75,10 +77,12 @@ class Command(BaseCommand):
         except ImportRejected as exc:
             self._rejected(exc, as_json)
         except OSError as exc:
-            self._rejected(ImportRejected(f"Cannot read {file}: {exc.strerror}."), as_json)
+            self._rejected(ImportRejected(_("Cannot read %(file)s: %(reason)s.")
+                                          % {"file": file, "reason": exc.strerror}), as_json)
 
     def _progress(self, read: int, total: int | None) -> None:
-        self.stderr.write(f"\r{read:,} of {total or read:,} rows read", ending="")
+        self.stderr.write("\r" + _("%(read)s of %(total)s rows read")
+                          % {"read": f"{read:,}", "total": f"{total or read:,}"}, ending="")
         if total is not None and read >= total:
             self.stderr.write("")
 
@@ -97,12 +101,15 @@ class Command(BaseCommand):
 
     def _report(self, result, file: Path) -> None:
         if result.already_imported:
-            self.stdout.write(f"{file.name} was already imported as release "
-                              f"{result.release.pk} ({result.release.title}); nothing changed.")
+            self.stdout.write(_("%(name)s was already imported as release %(pk)s (%(title)s); "
+                                "nothing changed.") % {"name": file.name, "pk": result.release.pk,
+                                                       "title": result.release.title})
             return
-        counts = (f"{result.added} added, {result.superseded} superseded, "
-                  f"{result.unchanged} unchanged")
+        counts = _("%(added)s added, %(superseded)s superseded, %(unchanged)s unchanged") % {
+            "added": result.added, "superseded": result.superseded,
+            "unchanged": result.unchanged}
         if result.dry_run:
-            self.stdout.write(f"Dry run: {counts}. Nothing was kept.")
+            self.stdout.write(_("Dry run: %(counts)s. Nothing was kept.") % {"counts": counts})
         else:
-            self.stdout.write(f"Release {result.release.pk} ({result.release.title}): {counts}.")
+            self.stdout.write(_("Release %(pk)s (%(title)s): %(counts)s.") % {
+                "pk": result.release.pk, "title": result.release.title, "counts": counts})

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from antislavery.errors import ToolkitError
 from antislavery.localpicture.profile import FORMATS, profile_for
@@ -31,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *, area, fmt, output, peers, **options):
         if output is None and fmt == "docx":
-            raise CommandError("A DOCX report needs a file: add -o FILE.")
+            raise CommandError(_("A DOCX report needs a file: add -o FILE."))
         try:
             built = profile_for(area_text=area, fmt=fmt, peers=peers)
         except ToolkitError as exc:
@@ -42,5 +43,7 @@ class Command(BaseCommand):
         try:
             output.write_bytes(built.content)
         except OSError as exc:
-            raise CommandError(f"Could not write {output}: {exc.strerror}.") from exc
-        self.stdout.write(f"Wrote {output} ({len(built.content):,} bytes).")
+            raise CommandError(_("Could not write %(file)s: %(reason)s.")
+                               % {"file": output, "reason": exc.strerror}) from exc
+        self.stdout.write(_("Wrote %(file)s (%(size)s bytes).")
+                          % {"file": output, "size": f"{len(built.content):,}"})
