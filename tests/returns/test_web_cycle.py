@@ -222,6 +222,10 @@ def test_whole_cycle_through_the_web_with_what_each_role_sees(people):
                          not_public=(SECOND_DRAFT, "Please add accommodation."),
                          seen={"public": (RESUBMITTED,), "other_office": (RESUBMITTED,)})
     assert people.sees("public", published_page, RESUBMITTED)
+    published_on = timezone.localdate()
+    assert people.sees("public", published_page,
+                       f"Published on {published_on.day} {published_on:%B %Y}")
+    assert people.sees("public", published_page, '<h2 class="govuk-heading-l">Essex</h2>')
 
     # when it is withdrawn: off every public page, the reason recorded, nothing deleted
     _post_ok(people["coordinator"], reverse("returns:withdraw", args=[request.slug, "essex"]),
