@@ -209,3 +209,38 @@ def test_close_stops_office_saves(apcc_coordinator, issued, essex_editor, essex_
         services.save_answers(response=essex_response, actor=essex_editor,
                               answers=factories.answer_text("Late"), consent=False, based_on=0)
     assert essex_response.versions.count() == 0
+
+
+def test_extending_and_closing_through_the_web(client, apcc_coordinator, issued, essex_editor):
+    client.force_login(apcc_coordinator)
+    extend = f"/requests/{issued.slug}/extend/"
+    first_due = issued.due_on
+
+    # an earlier date is refused on the page, with the reason, and nothing changes
+    earlier = client.post(extend, {"due_on": (first_due - datetime.timedelta(days=1))
+                                   .isoformat()})
+    assert earlier.status_code == 400
+    assert "<title>Error:" in earlier.content.decode()
+    issued.refresh_from_db()
+    assert issued.due_on == first_due and issued.original_due_on is None
+
+    # a later date moves the due date and keeps the first one
+    later = first_due + datetime.timedelta(days=14)
+    assert client.post(extend, {"due_on": later.isoformat(), "reason": "Elections"}
+                       ).status_code == 302
+    issued.refresh_from_db()
+    assert (issued.due_on, issued.original_due_on) == (later, first_due)
+    assert "Extended from" in client.get(issued.get_absolute_url()).content.decode()
+
+    # closing asks first, then stops the offices' changes with a clear message
+    assert "Close this request?" in client.get(f"/requests/{issued.slug}/close/"
+                                               ).content.decode()
+    assert client.post(f"/requests/{issued.slug}/close/").status_code == 302
+    issued.refresh_from_db()
+    assert issued.state == Request.State.CLOSED
+    client.force_login(essex_editor)
+    refused = client.post(f"/requests/{issued.slug}/responses/essex/edit/",
+                          {"based_on": 0, "q1-text": "Too late.", "save": ""})
+    assert refused.status_code == 400
+    assert "This request has closed" in refused.content.decode()
+    assert not Response.objects.get(request=issued, area__slug="essex").versions.exists()
