@@ -13,6 +13,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from antislavery.accounts.models import AuditEntry
+from antislavery.returns import services
 from antislavery.returns.models import Attachment, Response
 from tests.documents import files
 
@@ -163,3 +164,28 @@ def test_choosing_no_file_asks_for_one(client, essex_response, essex_editor):
     assert reply.status_code == 400
     assert "Choose a document to attach." in reply.content.decode()
     assert not Attachment.objects.exists()
+
+
+def test_nothing_can_be_attached_or_removed_once_the_request_has_closed(
+        client, settings, essex_response, essex_editor, apcc_coordinator):
+    # given a draft with one document, on a request that then closes
+    client.force_login(essex_editor)
+    attach = reverse("returns:attach", args=[essex_response.request.slug, "essex"])
+    client.post(attach, {"file": SimpleUploadedFile("first.txt", b"First document.")})
+    kept = Attachment.objects.get()
+    services.close_request(request=essex_response.request, actor=apcc_coordinator)
+    before = _state(essex_response)
+
+    # when the office attaches another, then tries to remove the first
+    reply = client.post(attach, {"file": SimpleUploadedFile("late.txt", b"Too late.")})
+    removal = client.post(reverse("returns:attachment-remove", args=[
+        essex_response.request.slug, "essex", kept.pk]), follow=True)
+
+    # then both are refused with the reason, and nothing changed
+    assert reply.status_code == 400
+    assert "This request has closed" in reply.content.decode()
+    assert "This request has closed" in removal.content.decode()
+    assert _state(essex_response) == before
+    kept.refresh_from_db()
+    assert kept.removed_at is None
+    assert list(Attachment.objects.values_list("original_name", flat=True)) == ["first.txt"]

@@ -222,7 +222,7 @@ def test_extending_and_closing_through_the_web(client, apcc_coordinator, issued,
     assert earlier.status_code == 400
     assert "<title>Error:" in earlier.content.decode()
     issued.refresh_from_db()
-    assert issued.due_on == first_due and issued.original_due_on is None
+    assert (issued.due_on, issued.original_due_on) == (first_due, None)
 
     # a later date moves the due date and keeps the first one
     later = first_due + datetime.timedelta(days=14)
