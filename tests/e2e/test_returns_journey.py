@@ -82,3 +82,38 @@ def test_answers_are_saved_automatically_while_typing(page, request_to_three_are
     # and a later save by hand is based on that version, not refused as a conflict
     page.get_by_role("button", name="Save draft").click()
     assert page.get_by_text("Your answers were saved as version 2.").is_visible()
+
+
+def _page_width(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+def test_returns_pages_fit_a_phone_screen(page, request_to_three_areas):
+    request, coordinator, editor = request_to_three_areas
+    page.set_viewport_size({"width": 375, "height": 800})
+
+    # given the Essex editor on a phone, on the answer form and the list of tasks
+    sign_in(page, editor.username)
+    for url in ("/requests/for-us/", f"/requests/{request.slug}/responses/essex/edit/",
+                f"/requests/{request.slug}/responses/essex/attach/"):
+        page.goto(url)
+        # then nothing is wider than the screen
+        assert _page_width(page) <= 375, url
+
+    # given the coordinator on a phone, on the tracker and the form for a posted response
+    page.context.clear_cookies()
+    sign_in(page, coordinator.username)
+    page.goto(request.get_absolute_url())
+    assert page.get_by_text("0 of 3 responses received").is_visible()
+    assert _page_width(page) <= 375
+    # the tracker's table scrolls inside its own box, its caption in view
+    caption_right = page.locator(".govuk-table__caption").evaluate(
+        "caption => { const r = document.createRange(); r.selectNodeContents(caption);"
+        " return r.getBoundingClientRect().right; }")
+    assert caption_right <= 375
+    page.goto(f"/requests/{request.slug}/receive/")
+    page.get_by_role("button", name=re.compile("Record")).click()
+    # an empty form gets an error summary that names each missing answer
+    summary = page.get_by_role("alert")
+    assert summary.get_by_text("Choose the area the response is from.").is_visible()
+    assert _page_width(page) <= 375

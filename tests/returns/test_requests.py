@@ -127,6 +127,35 @@ def test_changing_an_issued_request_question_makes_a_new_set_and_keeps_the_old(
     assert sets[1].note == "Added 'outside'."
 
 
+def test_recipients_see_changed_questions_and_earlier_answers_keep_theirs(
+        client, apcc_coordinator, issued, essex_editor, surrey_editor):
+    # given Surrey submitted against the first questions
+    surrey = Response.objects.get(request=issued, area__slug="surrey")
+    services.save_answers(response=surrey, actor=surrey_editor, consent=False, based_on=0,
+                          answers=factories.answer_text("Answer from Surrey."))
+    services.submit_response(response=surrey, actor=surrey_editor, based_on=1)
+
+    # when the coordinator changes the question on the web page, saying why
+    client.force_login(apcc_coordinator)
+    changed = client.post(f"/requests/{issued.slug}/questions/q1/edit/", {
+        "title": "Support before, after and outside the NRM", "kind": "text",
+        "required": "on", "note": "We added support outside the NRM."})
+    assert changed.status_code == 302
+
+    # then Essex, still drafting, answers the new question and is told what changed
+    client.force_login(essex_editor)
+    edit = client.get(f"/requests/{issued.slug}/responses/essex/edit/").content.decode()
+    assert "The questions changed (version 2):" in edit
+    assert "We added support outside the NRM." in edit
+    assert "Support before, after and outside the NRM" in edit
+    # and Surrey's submitted answer is still shown under the question it answered
+    client.force_login(apcc_coordinator)
+    page = client.get(f"/requests/{issued.slug}/responses/surrey/").content.decode()
+    assert "Answer from Surrey." in page
+    assert "Support before and after the NRM" in page
+    assert "Support before, after and outside the NRM" not in page
+
+
 def test_changing_an_issued_question_needs_a_note_and_changes_nothing_without(
         apcc_coordinator, issued):
     with pytest.raises(ToolkitError, match="Say what changed"):
@@ -180,3 +209,38 @@ def test_close_stops_office_saves(apcc_coordinator, issued, essex_editor, essex_
         services.save_answers(response=essex_response, actor=essex_editor,
                               answers=factories.answer_text("Late"), consent=False, based_on=0)
     assert essex_response.versions.count() == 0
+
+
+def test_extending_and_closing_through_the_web(client, apcc_coordinator, issued, essex_editor):
+    client.force_login(apcc_coordinator)
+    extend = f"/requests/{issued.slug}/extend/"
+    first_due = issued.due_on
+
+    # an earlier date is refused on the page, with the reason, and nothing changes
+    earlier = client.post(extend, {"due_on": (first_due - datetime.timedelta(days=1))
+                                   .isoformat()})
+    assert earlier.status_code == 400
+    assert "<title>Error:" in earlier.content.decode()
+    issued.refresh_from_db()
+    assert (issued.due_on, issued.original_due_on) == (first_due, None)
+
+    # a later date moves the due date and keeps the first one
+    later = first_due + datetime.timedelta(days=14)
+    assert client.post(extend, {"due_on": later.isoformat(), "reason": "Elections"}
+                       ).status_code == 302
+    issued.refresh_from_db()
+    assert (issued.due_on, issued.original_due_on) == (later, first_due)
+    assert "Extended from" in client.get(issued.get_absolute_url()).content.decode()
+
+    # closing asks first, then stops the offices' changes with a clear message
+    assert "Close this request?" in client.get(f"/requests/{issued.slug}/close/"
+                                               ).content.decode()
+    assert client.post(f"/requests/{issued.slug}/close/").status_code == 302
+    issued.refresh_from_db()
+    assert issued.state == Request.State.CLOSED
+    client.force_login(essex_editor)
+    refused = client.post(f"/requests/{issued.slug}/responses/essex/edit/",
+                          {"based_on": 0, "q1-text": "Too late.", "save": ""})
+    assert refused.status_code == 400
+    assert "This request has closed" in refused.content.decode()
+    assert not Response.objects.get(request=issued, area__slug="essex").versions.exists()

@@ -92,7 +92,9 @@ def test_submit_needs_every_required_answer(apcc_coordinator, three_areas, essex
     with pytest.raises(ToolkitError) as caught:
         services.submit_response(response=response, actor=essex_editor, based_on=1)
 
-    assert "Can victims who decline the NRM get support?" in caught.value.message
+    assert caught.value.message == (
+        "Answer every question before submitting. Not yet answered: “Can victims who decline "
+        "the NRM get support?”; “Which stages does your support reach?”.")
     assert "Specialist posts funded" not in caught.value.message
     response.refresh_from_db()
     assert response.state == Response.State.DRAFT

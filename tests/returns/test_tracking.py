@@ -132,7 +132,9 @@ def test_reminders_go_to_each_overdue_office_contacts(overdue_request, apcc_coor
     assert "draft that has not been submitted" in surrey_mail.body
     assert (f"https://toolkit.test/requests/{overdue_request.slug}/responses/surrey/"
             in surrey_mail.body)
-    assert surrey_mail.subject.startswith("Reminder: Support outside the NRM")
+    due = overdue_request.due_on
+    assert surrey_mail.subject == (f"Reminder: Support outside the NRM was due on {due.day} "
+                                   f"{due:%B %Y}")
     assert AuditEntry.objects.filter(action="response.remind").count() == 2
     assert Response.objects.filter(last_reminded_at__isnull=False).count() == 2
 
@@ -166,7 +168,7 @@ def test_remind_command_sends_as_the_named_coordinator(overdue_request, apcc_coo
                  stdout=out, stderr=err)
 
     assert "cumbria\tc@cumbria.test" in out.getvalue()
-    assert "1 reminders sent." in out.getvalue()
+    assert "1 reminder sent." in out.getvalue()
     assert "Surrey has no contact address." in err.getvalue()
     assert AuditEntry.objects.get(action="response.remind").actor == apcc_coordinator
 
@@ -186,6 +188,9 @@ def test_reminders_page_sends_and_reports(client, overdue_request, apcc_coordina
     sent = client.post(f"/requests/{overdue_request.slug}/reminders/", follow=True)
 
     assert "2 offices whose responses are overdue" in page.content.decode()
+    tracker = client.get(overdue_request.get_absolute_url()).content.decode()
+    assert "1 of 3 responses received" in tracker
+    assert "Received means submitted, accepted or published." in tracker
     assert "Reminders were sent to 2 offices." in sent.content.decode()
     assert len(mail.outbox) == 2
 

@@ -80,103 +80,170 @@ def _create_and_issue(people: People) -> Request:
     return request
 
 
+ROLES = ("editor", "viewer", "other_office", "coordinator", "iasc", "public")
+OUTSIDE_THE_OFFICE = ("other_office", "coordinator", "iasc", "public")
+NOT_THE_PUBLIC = ("other_office", "public")
+
+# What each person gets on the response's own page, in each kind of state.
+WITH_THE_OFFICE = {"editor": 200, "viewer": 200, "other_office": 404, "coordinator": 403,
+                   "iasc": 403, "public": 404}
+WITH_THE_COORDINATORS = {**WITH_THE_OFFICE, "coordinator": 200, "iasc": 200}
+PUBLISHED = dict.fromkeys(ROLES, 200)
+
+
+def _everything_seen_by(people: People, name: str, request: Request,
+                        response: Response) -> str:
+    """All that one person can read about the request and Essex's response: its page, the
+    request's page and tracker, the published responses, the area page, the public API and,
+    for coordinators, the exports of every answer."""
+    urls = [response.get_absolute_url(), request.get_absolute_url(),
+            reverse("returns:published", args=[request.slug]),
+            reverse("areas:detail", args=["essex"]), f"/api/responses?request={request.slug}"]
+    if name in ("coordinator", "iasc"):
+        urls += [reverse("returns:export", args=[request.slug, what, "csv"])
+                 for what in ("answers", "tracker")]
+    seen = []
+    for url in urls:
+        reply = people[name].get(url)
+        if reply.status_code == 200:
+            body = (b"".join(reply.streaming_content) if reply.streaming else reply.content)
+            seen.append(body.decode())
+    return "\n".join(seen)
+
+
+def _check_who_sees_what(people: People, request: Request, *, statuses: dict[str, int],
+                         office_only: tuple[str, ...] = (), not_public: tuple[str, ...] = (),
+                         seen: dict[str, tuple[str, ...]] | None = None) -> None:
+    """The response page's status for each person, texts nobody outside the office may read
+    anywhere, texts the public and other offices may not read anywhere, and texts that a
+    person does read on the response's page."""
+    response = Response.objects.get(request=request, area__slug="essex")
+    page = response.get_absolute_url()
+    assert {name: people.status(name, page) for name in ROLES} == statuses
+    for name in ROLES:
+        everything = _everything_seen_by(people, name, request, response)
+        if name in OUTSIDE_THE_OFFICE:
+            for text in office_only:
+                assert text not in everything, (name, text)
+        if name in NOT_THE_PUBLIC:
+            for text in not_public:
+                assert text not in everything, (name, text)
+    for name, texts in (seen or {}).items():
+        for text in texts:
+            assert people.sees(name, page, text), (name, text)
+
+
 def test_whole_cycle_through_the_web_with_what_each_role_sees(people):
-    # Create: a draft request is the coordinator's alone.
+    # given a request created by the APCC's coordinator: a draft is theirs alone
     request = _create_and_issue(people)
     request_url = reverse("returns:request", args=[request.slug])
     assert people.status("coordinator", request_url) == 200
-    assert people.status("public", request_url) == 404
-    assert people.status("editor", request_url) == 404
-    assert people.status("iasc", request_url) == 404
+    for name in ("public", "editor", "viewer", "other_office", "iasc"):
+        assert people.status(name, request_url) == 404, name
+    assert not Response.objects.exists()
 
-    # Issue: one response per area, nothing to read yet outside the office.
+    # when it is issued: one response per area, not started, seen by its office only
     _post_ok(people["coordinator"], reverse("returns:issue", args=[request.slug]), {})
     response = Response.objects.get(request=request, area__slug="essex")
-    page = response.get_absolute_url()
     edit = reverse("returns:edit", args=[request.slug, "essex"])
     assert people.status("public", request_url) == 200
-    assert people.status("editor", page) == 200
-    assert people.status("viewer", page) == 200
-    assert people.status("coordinator", page) == 403
-    assert people.status("other_office", page) == 404
-    assert people.status("public", page) == 404
+    assert request.responses.count() == 3
+    _check_who_sees_what(people, request, statuses=WITH_THE_OFFICE)
 
-    # Draft, saved twice: every save a version; the text stays with the office.
+    # when the office drafts and saves twice: every save a version, the text its own
     _post_ok(people["editor"], edit, {"based_on": 0, "q1-text": FIRST_DRAFT, "consent": "on",
                                       "save": ""})
     _post_ok(people["editor"], edit, {"based_on": 1, "q1-text": SECOND_DRAFT, "consent": "on",
                                       "save": ""})
     assert response.versions.count() == 2
-    assert people.sees("viewer", page, SECOND_DRAFT)
     assert people.status("viewer", edit) == 403
-    assert people.status("coordinator", page) == 403
-    assert people.status("iasc", page) == 403
-    assert people.status("other_office", page) == 404
-    assert people.status("public", page) == 404
+    _check_who_sees_what(people, request, statuses=WITH_THE_OFFICE,
+                         office_only=(FIRST_DRAFT, SECOND_DRAFT),
+                         seen={"editor": (SECOND_DRAFT,), "viewer": (SECOND_DRAFT,)})
     tracker_page = people["coordinator"].get(request_url).content.decode()
     assert "0 of 3 responses received" in tracker_page
-    assert SECOND_DRAFT not in tracker_page
     assert "Draft" in tracker_page
 
-    # Attach: a real DOCX, its text extracted; unseen outside the office before submission.
+    # when the office attaches a real DOCX: its text is read, and stays with the office
     docx = files.docx_bytes(paragraphs=[ATTACHED_TEXT], bullets=["Engagement rose"])
     _post_ok(people["editor"], reverse("returns:attach", args=[request.slug, "essex"]),
              {"file": SimpleUploadedFile("evaluation.docx", docx)})
     attachment = Attachment.objects.get()
     assert attachment.text == f"{ATTACHED_TEXT}\n\n- Engagement rose"
-    assert people.status("editor", attachment.get_absolute_url()) == 200
-    assert people.status("coordinator", attachment.get_absolute_url()) == 403
-    assert people.status("public", attachment.get_absolute_url()) == 404
+    download = attachment.get_absolute_url()
+    assert {name: people.status(name, download) for name in ROLES} == WITH_THE_OFFICE
+    _check_who_sees_what(people, request, statuses=WITH_THE_OFFICE,
+                         office_only=(SECOND_DRAFT, "evaluation.docx"),
+                         seen={"viewer": ("evaluation.docx",)})
 
-    # Submit: now the coordinators (of any body) can read it; still not the public.
+    # when the office submits: coordinators of any body read it; nobody else outside
     _post_ok(people["editor"], reverse("returns:submit", args=[request.slug, "essex"]),
              {"based_on": 2})
-    assert people.sees("coordinator", page, SECOND_DRAFT)
-    assert people.sees("iasc", page, SECOND_DRAFT)
-    assert people.status("coordinator", attachment.get_absolute_url()) == 200
-    assert people.status("public", page) == 404
-    assert people.status("other_office", page) == 404
+    _check_who_sees_what(people, request, statuses=WITH_THE_COORDINATORS,
+                         office_only=(FIRST_DRAFT,), not_public=(SECOND_DRAFT,),
+                         seen={"coordinator": (SECOND_DRAFT, "evaluation.docx"),
+                               "iasc": (SECOND_DRAFT,)})
+    assert people.status("coordinator", download) == 200
+    assert people.status("public", download) == 404
     assert "1 of 3 responses received" in people["coordinator"].get(request_url).content.decode()
 
-    # Return for changes (the issuing body only), then the office edits again.
+    # when it is returned for changes (by the issuing body only) and the office edits again
     return_url = reverse("returns:return", args=[request.slug, "essex"])
     assert people["iasc"].post(return_url, {"note": "No"}).status_code == 403
     _post_ok(people["coordinator"], return_url, {"note": "Please add accommodation."})
-    assert people.sees("editor", page, "Please add accommodation.")
+    assert "0 of 3 responses received" in people["coordinator"].get(request_url).content.decode()
     _post_ok(people["editor"], edit, {"based_on": 3, "q1-text": RESUBMITTED, "consent": "on",
                                       "save": ""})
-    # the coordinator still sees what was submitted, not the new draft
-    assert people.sees("coordinator", page, SECOND_DRAFT)
-    assert not people.sees("coordinator", page, RESUBMITTED)
-    assert people.status("public", page) == 404
+    # then coordinators still read what was submitted, never the new draft
+    _check_who_sees_what(people, request, statuses=WITH_THE_COORDINATORS,
+                         office_only=(RESUBMITTED,), not_public=(SECOND_DRAFT,),
+                         seen={"editor": (RESUBMITTED, "Please add accommodation."),
+                               "viewer": ("Please add accommodation.",),
+                               "coordinator": (SECOND_DRAFT,)})
 
-    # Resubmit, accept: read by coordinators, still not public.
+    # when the office submits again: the new text reaches the coordinators, not the public
     _post_ok(people["editor"], reverse("returns:submit", args=[request.slug, "essex"]),
              {"based_on": 4})
-    assert people.sees("coordinator", page, RESUBMITTED)
-    _post_ok(people["coordinator"], reverse("returns:accept", args=[request.slug, "essex"]), {})
-    published_page = reverse("returns:published", args=[request.slug])
-    assert people.status("public", page) == 404
-    assert not people.sees("public", published_page, RESUBMITTED)
+    _check_who_sees_what(people, request, statuses=WITH_THE_COORDINATORS,
+                         not_public=(RESUBMITTED, SECOND_DRAFT),
+                         seen={"coordinator": (RESUBMITTED,), "iasc": (RESUBMITTED,)})
 
-    # Publish: the public reads it on the request's public page and its own page.
+    # when it is accepted: still not public
+    _post_ok(people["coordinator"], reverse("returns:accept", args=[request.slug, "essex"]), {})
+    _check_who_sees_what(people, request, statuses=WITH_THE_COORDINATORS,
+                         not_public=(RESUBMITTED, SECOND_DRAFT))
+
+    # when it is published: everyone reads the version submitted last, and nothing earlier
     _post_ok(people["coordinator"], reverse("returns:publish", args=[request.slug, "essex"]),
              {})
-    assert people.sees("public", page, RESUBMITTED)
+    published_page = reverse("returns:published", args=[request.slug])
+    _check_who_sees_what(people, request, statuses=PUBLISHED,
+                         office_only=(FIRST_DRAFT,),
+                         not_public=(SECOND_DRAFT, "Please add accommodation."),
+                         seen={"public": (RESUBMITTED,), "other_office": (RESUBMITTED,)})
     assert people.sees("public", published_page, RESUBMITTED)
-    assert people.sees("other_office", page, RESUBMITTED)
-    assert not people.sees("public", page, "Please add accommodation.")
+    published_on = timezone.localdate()
+    assert people.sees("public", published_page,
+                       f"Published on {published_on.day} {published_on:%B %Y}")
+    assert people.sees("public", published_page, '<h2 class="govuk-heading-l">Essex</h2>')
 
-    # Withdraw: off the public pages; the reason recorded; nothing deleted.
+    # when it is withdrawn: off every public page, the reason recorded, nothing deleted
     _post_ok(people["coordinator"], reverse("returns:withdraw", args=[request.slug, "essex"]),
              {"note": "The office asked for it to come down."})
-    assert people.status("public", page) == 404
-    assert not people.sees("public", published_page, RESUBMITTED)
+    _check_who_sees_what(people, request, statuses=WITH_THE_COORDINATORS,
+                         not_public=(RESUBMITTED, SECOND_DRAFT),
+                         seen={"editor": (RESUBMITTED,), "coordinator": (RESUBMITTED,)})
     response.refresh_from_db()
     assert response.state == Response.State.WITHDRAWN
     assert response.versions.count() == 5
+    assert Attachment.objects.count() == 1
     assert AuditEntry.objects.get(action="response.withdraw").note == (
         "The office asked for it to come down.")
+    assert [e.action for e in AuditEntry.objects.filter(action__startswith="response.")
+            .order_by("pk")] == [
+        "response.save", "response.save", "response.attach", "response.submit",
+        "response.return", "response.save", "response.submit", "response.accept",
+        "response.publish", "response.withdraw"]
 
 
 def test_saving_from_a_stale_page_shows_both_texts_and_keeps_the_refused_one(people):
@@ -240,7 +307,27 @@ def test_invalid_request_form_shows_errors_and_creates_nothing(people):
     assert "<title>Error:" in page
     assert "Choose at least one area." in page
     assert "The due date must be on or after the opening date." in page
+    assert page.count("Enter a title for the request.") == 2  # the summary and the field
+    assert 'value="None"' not in page
     assert not Request.objects.exists()
+
+
+def test_received_form_says_what_each_missing_answer_is(people, coordinator):
+    request = _create_and_issue(people)
+    _post_ok(people["coordinator"], reverse("returns:issue", args=[request.slug]), {})
+
+    reply = people["coordinator"].post(reverse("returns:receive", args=[request.slug]),
+                                       {"area": ""})
+
+    page = reply.content.decode()
+    assert reply.status_code == 400
+    assert "<title>Error:" in page
+    for message in ("Choose the area the response is from.",
+                    "Choose the document with the response.",
+                    "Say whether the response came by post or by email.",
+                    "Enter the date the response was received."):
+        assert page.count(message) == 2, message
+    assert "This field is required." not in page
 
 
 def test_office_editor_cannot_open_the_create_page(people):

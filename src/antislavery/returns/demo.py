@@ -22,11 +22,17 @@ from antislavery.areas import selectors as area_selectors
 from antislavery.areas.models import Area, Organisation
 
 from . import answers as answer_rules
-from .models import Question, QuestionSet, Request, Response, ResponseVersion
+from .models import (
+    RECEIVED_STATES,
+    Question,
+    QuestionSet,
+    Request,
+    Response,
+    ResponseVersion,
+)
 
 ORDER = 40
 DEMO_NOTE = "Demonstration content written for the toolkit's demo; not an office's own words."
-RECEIVED = {"submitted", "accepted", "published", "returned"}
 _CHOICE_PATTERNS = ((0, 1, 2, 3), (0, 2, 3), (0, 1, 3), (0, 1, 2, 3), (1, 2, 3))
 
 
@@ -45,8 +51,7 @@ def load(*, stdout: TextIO) -> None:
             continue
         with transaction.atomic():
             request = _load(spec)
-        received = request.responses.filter(state__in=["submitted", "accepted",
-                                                       "published"]).count()
+        received = request.responses.filter(state__in=RECEIVED_STATES).count()
         stdout.write(f"  {slug}: {received} of {request.responses.count()} responses "
                      f"received (demonstration content)\n")
 

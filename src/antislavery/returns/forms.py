@@ -27,7 +27,8 @@ class DateInput(forms.DateInput):
 
 
 class RequestForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200,
+                            error_messages={"required": _("Enter a title for the request.")})
     issuing_body = forms.ModelChoiceField(
         label=_("Sent by"), queryset=Organisation.objects.filter(
             kind=Organisation.Kind.NATIONAL).order_by("name"), empty_label=None)
@@ -36,8 +37,9 @@ class RequestForm(forms.Form):
     recommendation = forms.CharField(
         label=_("The recommendation or question the responses answer (optional)"),
         required=False, widget=forms.Textarea(attrs={"rows": 5}), help_text=FORMAT_HINT)
-    recipients_rule = forms.ChoiceField(label=_("Send to"), choices=Request.Recipients.choices,
-                                        widget=forms.RadioSelect)
+    recipients_rule = forms.ChoiceField(
+        label=_("Send to"), choices=Request.Recipients.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Choose which areas the request goes to.")})
     peer_group = forms.ModelChoiceField(
         label=_("Group (if sending to a group)"), required=False,
         queryset=PeerGroup.objects.order_by("kind", "name"), to_field_name="slug")
@@ -45,8 +47,12 @@ class RequestForm(forms.Form):
         label=_("Areas (if choosing areas)"), required=False,
         queryset=Area.objects.filter(territorial=True).order_by("name"), to_field_name="slug",
         widget=forms.CheckboxSelectMultiple)
-    opens_on = forms.DateField(label=_("Opening date"), widget=DateInput())
-    due_on = forms.DateField(label=_("Due date"), widget=DateInput())
+    opens_on = forms.DateField(label=_("Opening date"), widget=DateInput(), error_messages={
+        "required": _("Enter the opening date."),
+        "invalid": _("Enter the opening date as a real date, for example 2026-03-31.")})
+    due_on = forms.DateField(label=_("Due date"), widget=DateInput(), error_messages={
+        "required": _("Enter the due date."),
+        "invalid": _("Enter the due date as a real date, for example 2026-03-31.")})
     publish_responses = forms.BooleanField(
         label=_("Responses will be published where their office agrees"), required=False)
     letter_template = forms.CharField(
@@ -72,11 +78,13 @@ class RequestForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    title = forms.CharField(label=_("Question"), max_length=300)
+    title = forms.CharField(label=_("Question"), max_length=300,
+                            error_messages={"required": _("Enter the question.")})
     guidance = forms.CharField(label=_("Guidance for the people answering (optional)"),
                                required=False, widget=forms.Textarea(attrs={"rows": 3}))
     kind = forms.ChoiceField(label=_("Kind of answer"), choices=Question.Kind.choices,
-                             widget=forms.RadioSelect, initial=Question.Kind.TEXT)
+                             widget=forms.RadioSelect, initial=Question.Kind.TEXT,
+                             error_messages={"required": _("Choose the kind of answer.")})
     options = forms.CharField(label=_("Options (for a choice), one per line"), required=False,
                               widget=forms.Textarea(attrs={"rows": 4}))
     allow_several = forms.BooleanField(label=_("More than one option may be chosen"),
@@ -120,7 +128,9 @@ class NoteForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    due_on = forms.DateField(label=_("New due date"), widget=DateInput())
+    due_on = forms.DateField(label=_("New due date"), widget=DateInput(), error_messages={
+        "required": _("Enter the new due date."),
+        "invalid": _("Enter the new due date as a real date, for example 2026-03-31.")})
     reason = forms.CharField(label=_("Why (optional)"), required=False, max_length=500)
 
 
@@ -199,7 +209,8 @@ class SubmitForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("Document"))
+    file = forms.FileField(label=_("Document"), allow_empty_file=True, error_messages={
+        "required": _("Choose a document to attach.")})
 
     def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -212,17 +223,24 @@ class AttachmentForm(forms.Form):
 class ReceivedForm(forms.Form):
     """A response that came by post or email, entered by a coordinator for its area."""
 
-    area = forms.ModelChoiceField(label=_("Area the response is from"),
-                                  queryset=Area.objects.none(), to_field_name="slug")
+    area = forms.ModelChoiceField(
+        label=_("Area the response is from"), queryset=Area.objects.none(),
+        to_field_name="slug", error_messages={
+            "required": _("Choose the area the response is from."),
+            "invalid_choice": _("Choose an area that has not yet sent its response.")})
     file = forms.FileField(
-        label=_("The response"),
+        label=_("The response"), allow_empty_file=True,
+        error_messages={"required": _("Choose the document with the response.")},
         help_text=_("A Word document (.docx), OpenDocument text (.odt), PDF or plain text file. "
                     "Its text goes into the answers: paragraphs that repeat a question's title "
                     "start that question's answer."))
-    channel = forms.ChoiceField(label=_("How it came"), widget=forms.RadioSelect, choices=[
+    channel = forms.ChoiceField(label=_("How it came"), widget=forms.RadioSelect, error_messages={
+        "required": _("Say whether the response came by post or by email.")}, choices=[
         (Response.Channel.EMAIL, Response.Channel.EMAIL.label),
         (Response.Channel.POST, Response.Channel.POST.label)])
-    received_on = forms.DateField(label=_("Date received"), widget=DateInput())
+    received_on = forms.DateField(label=_("Date received"), widget=DateInput(), error_messages={
+        "required": _("Enter the date the response was received."),
+        "invalid": _("Enter the date received as a real date, for example 2026-03-31.")})
     consent = forms.BooleanField(label=_("The office agreed that it may be published"),
                                  required=False)
 

@@ -25,7 +25,7 @@ from antislavery.errors import InvalidTransition, ToolkitError
 
 from .. import formatting
 from ..models import EDITABLE_STATES, Attachment, Question, Request, Response, ResponseVersion
-from .responses import _attachment_ids, _lock, _next_number, _user
+from .responses import _attachment_ids, _check_open_for_office, _lock, _next_number, _user
 
 MAX_ATTACHMENTS = 20
 
@@ -57,6 +57,7 @@ def attach_document(*, response: Response, actor: Any, data: bytes,
     document = documents.inspect(data, filename, max_bytes=max_bytes())
     with transaction.atomic():
         locked = _lock(response)
+        _check_open_for_office(locked.request)
         if locked.state not in EDITABLE_STATES:
             raise InvalidTransition(_("Documents can be attached only while the response is "
                                       "being drafted."))
@@ -78,6 +79,7 @@ def remove_attachment(*, attachment: Attachment, actor: Any) -> Attachment:
     """Take a document off a draft; the file and its record are kept."""
     response = attachment.response
     permissions.require_can_edit_response(actor, response)
+    _check_open_for_office(response.request)
     if response.state not in EDITABLE_STATES:
         raise InvalidTransition(_("Documents can be removed only while the response is being "
                                   "drafted."))

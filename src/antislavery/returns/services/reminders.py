@@ -11,6 +11,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from antislavery.accounts import audit, permissions
@@ -36,7 +37,7 @@ def reminder_message(*, request: Request, response: Response, today: datetime.da
         "link": base_url.rstrip("/") + response.get_absolute_url(),
     }
     subject = _("Reminder: %(title)s was due on %(date)s") % {
-        "title": request.title, "date": request.due_on.strftime("%d %B %Y")}
+        "title": request.title, "date": date_format(request.due_on, "j F Y")}
     if request.is_demo:
         subject = _("[Demonstration] %(subject)s") % {"subject": subject}
     body = render_to_string("returns/email/reminder.txt", context)

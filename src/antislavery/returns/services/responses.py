@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from antislavery.accounts import audit, permissions
@@ -125,7 +126,10 @@ def save_answers(*, response: Response, actor: Any, answers: dict[str, Any], con
 def _conflict_message(response: Response, kept: ResponseVersion) -> str:
     current = response.current_version
     who = str(current.saved_by) if current and current.saved_by else _("someone else")
-    when = timezone.localtime(current.saved_at).strftime("%H:%M on %d %B %Y") if current else ""
+    when = (_("%(time)s on %(date)s") % {
+        "time": date_format(timezone.localtime(current.saved_at), "H:i"),
+        "date": date_format(timezone.localtime(current.saved_at), "j F Y")}
+        if current else "")
     return _("Your changes were not saved because %(who)s saved this response at %(when)s, "
              "after you started editing. Nothing was overwritten: your text is kept as version "
              "%(kept)s. Check both texts below, then save again.") % {
@@ -147,9 +151,9 @@ def submit_response(*, response: Response, actor: Any, based_on: int) -> Respons
     current = locked.current_version
     questions = list(locked.request.question_set.questions.all())
     if missing := answer_rules.missing(questions, current.answers if current else {}):
+        titles = "; ".join(f"“{q.title}”" for q in missing)
         raise ToolkitError(_("Answer every question before submitting. Not yet answered: "
-                             "%(titles)s.") % {"titles": "; ".join(q.title for q in missing)},
-                           code="unanswered")
+                             "%(titles)s.") % {"titles": titles}, code="unanswered")
     version = _keep(locked, actor=actor, kind=ResponseVersion.Kind.SUBMITTED,
                     answers=current.answers, consent=locked.consent_to_publish,
                     based_on=locked.version_number, state=State.SUBMITTED)

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from antislavery.accounts import permissions
 from antislavery.areas.models import Organisation
@@ -288,7 +289,9 @@ def reminders(request: HttpRequest, slug: str) -> HttpResponse:
         except ToolkitError as exc:
             errors.append(("", exc.message))
         else:
-            text = _("Reminders were sent to %(n)s offices.") % {"n": len(result.sent)}
+            sent = len(result.sent)
+            text = ngettext("A reminder was sent to %(n)s office.",
+                            "Reminders were sent to %(n)s offices.", sent) % {"n": sent}
             if result.without_address:
                 text += " " + _("These offices have no contact address: %(areas)s.") % {
                     "areas": ", ".join(a.name for a in result.without_address)}

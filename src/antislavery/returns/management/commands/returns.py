@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from antislavery.errors import NotFound, ToolkitError
 from antislavery.returns import exports, selectors, services
@@ -101,4 +102,6 @@ class Command(BaseCommand):
             self.stdout.write(f"{area.slug}\t{', '.join(addresses)}")
         for area in result.without_address:
             self.stderr.write(_("%(area)s has no contact address.") % {"area": area.name})
-        self.stdout.write(_("%(n)s reminders sent.") % {"n": len(result.sent)})
+        count = len(result.sent)
+        self.stdout.write(ngettext("%(n)s reminder sent.", "%(n)s reminders sent.", count)
+                          % {"n": count})
