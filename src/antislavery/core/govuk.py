@@ -74,11 +74,11 @@ def _attributes(field: forms.BoundField) -> dict[str, Any]:
 
 
 def _value(field: forms.BoundField) -> Any:
+    """The value to show in the field; an empty one (widgets format "" as None) shows nothing."""
     value = field.value()
-    if value is None:
-        return ""
-    return field.field.widget.format_value(value) if hasattr(
-        field.field.widget, "format_value") else value
+    if value is not None and hasattr(field.field.widget, "format_value"):
+        value = field.field.widget.format_value(value)
+    return "" if value is None else value
 
 
 def _choice_items(field: forms.BoundField, selected: list[str]) -> list[dict[str, Any]]:
