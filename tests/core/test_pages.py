@@ -121,3 +121,12 @@ def test_demo_notice_appears_across_the_site_once_demo_data_is_loaded(client, ar
     mark_demo_loaded()
     assert "This installation holds demonstration data" in client.get(
         reverse("home")).content.decode()
+
+
+def test_the_server_error_page_stands_alone_and_says_nothing_was_lost():
+    from django.template.loader import render_to_string
+
+    body = render_to_string("500.html")
+    assert '<html lang="en">' in body
+    assert "Sorry, there is a problem with the service" in body
+    assert "Nothing you saved before this page has been lost." in body

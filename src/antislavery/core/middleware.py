@@ -30,7 +30,7 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         try:
             language = translation.get_supported_language_variant(chosen)
         except LookupError:
-            language = settings.LANGUAGE_CODE
+            language = translation.get_supported_language_variant(settings.LANGUAGE_CODE)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 
