@@ -130,3 +130,27 @@ def test_the_server_error_page_stands_alone_and_says_nothing_was_lost():
     assert '<html lang="en">' in body
     assert "Sorry, there is a problem with the service" in body
     assert "Nothing you saved before this page has been lost." in body
+
+
+def test_a_user_made_group_names_its_maker_only_to_signed_in_people(
+        client, areas, essex_editor):
+    from antislavery.areas import services
+
+    essex_editor.first_name, essex_editor.last_name = "Private", "Person"
+    essex_editor.save()
+    group = services.create_peer_group(actor=essex_editor, name="Ports", description="",
+                                       areas=[areas["essex"], areas["kent"]])
+    public = client.get(group.get_absolute_url()).content.decode()
+    assert "Private Person" not in public
+    assert "Group made by a user" in public
+    client.force_login(essex_editor)
+    assert "Group made by Private Person" in client.get(group.get_absolute_url()).content.decode()
+
+
+def test_a_group_without_a_name_is_refused_with_a_clear_message(client, areas, essex_editor):
+    client.force_login(essex_editor)
+    response = client.post(reverse("areas:peer-group-create"), {
+        "name": "", "areas": ["essex", "kent"]})
+    assert response.status_code == 400
+    assert "Enter a name for the group" in response.content.decode()
+    assert not PeerGroup.objects.filter(kind="custom").exists()
