@@ -1,8 +1,12 @@
 """Configuration, the command-line entry point and the demo loader."""
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -119,3 +123,58 @@ def test_every_file_the_package_needs_is_in_its_package_data():
         and not any(fnmatch.fnmatch(path.name, pattern) for pattern in patterns)
     ]
     assert left_out == []
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in found.read_text().split()] if found.exists() else []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_serve_stopped_by_sigterm_stops_its_worker_too(tmp_path):
+    # given: the embedded application serving with its background worker
+    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+           "DJANGO_SETTINGS_MODULE": "antislavery.settings.local",
+           "ANTISLAVERY_DATA_DIR": str(tmp_path)}
+    assert run_cli("migrate", "--no-input", "-v", "0", env=env).returncode == 0
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 -- the project's own entry point
+        [sys.executable, "-m", "antislavery", "serve", "--port", str(port)], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as page:
+                    assert page.status == 200
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server never answered"
+                time.sleep(0.5)
+        workers = _children(server.pid)
+        assert len(workers) == 1
+        assert _running(workers[0])
+        # when: a service manager stops it
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        # then: the worker is gone as well
+        deadline = time.monotonic() + 15
+        while _running(workers[0]) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _running(workers[0])
+    finally:
+        if server.poll() is None:
+            server.kill()

@@ -17,6 +17,7 @@ from typing import Any
 import altair as alt
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 from .analysis import labels, national
 from .analysis.picture import AreaPicture, Breakdown
 
-CACHE_SECONDS = 24 * 60 * 60
+CACHE_SECONDS = DEFAULT_TIMEOUT  # keys name the state of the figures: the cache's own timeout
 WIDTH = 560
 # GOV.UK Design System colours.
 BLUE, GREY, ORANGE, BLACK, PURPLE, GREEN = (

@@ -13,3 +13,11 @@ def run_import_job(job_id: int) -> str:
 
     job = run_import(ImportJob.objects.get(pk=job_id))
     return job.status
+
+
+@task()
+def warm_area_picture(area_id: int) -> bool:
+    """Draw one area's public picture into the shared cache (queued after each import)."""
+    from .warming import warm_area
+
+    return warm_area(area_id)

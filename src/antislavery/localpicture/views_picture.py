@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -26,7 +27,7 @@ from .analysis import labels, national, queries
 from .analysis.picture import AreaPicture, area_picture
 from .forms_picture import CompareForm, MeasureForm
 
-SECTION_SECONDS = 60 * 60
+SECTION_SECONDS = DEFAULT_TIMEOUT  # keys name the state of the figures: the cache's own timeout
 
 
 def _peer_group(slug: str | None) -> PeerGroup | None:
@@ -66,7 +67,7 @@ def area_section(request: HttpRequest, area: Area) -> dict[str, Any] | None:
                         if slug != (picture.region_group or ("",))[0]],
         "peer_not_found": bool(asked) and peers is None,
         "asked_peers": asked,
-        "charts_html": _charts_html(picture) if picture.has_figures else "",
+        "charts_html": charts_html(picture) if picture.has_figures else "",
         "other_measures": _govuk(tables.other_measures_table(picture)),
         "query": _query(picture),
     }
@@ -76,7 +77,7 @@ def _govuk(table: tables.DataTable | None) -> dict[str, Any] | None:
     return table.govuk() if table is not None else None
 
 
-def _charts_html(picture: AreaPicture) -> str:
+def charts_html(picture: AreaPicture) -> str:
     """Charts, their tables and downloads: the costly part, cached with the picture."""
     key = f"{picture.key}:charts"
     html = cache.get(key) if picture.key else None

@@ -201,6 +201,20 @@ TASKS = {
     }
 }
 
+# One cache for every process (web workers and the task worker), kept across restarts: the
+# local picture's charts take seconds to draw and are drawn once per state of the figures.
+# Keys name that state, so an entry can never show figures older than the store's.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR") or str(DATA_DIR / "cache"),
+        "TIMEOUT": 7 * 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
+# After each import, draw every area's public picture in the background (lowest priority).
+LOCALPICTURE_WARM_AFTER_IMPORT = env_bool("LOCALPICTURE_WARM_AFTER_IMPORT", default=True)
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -25,4 +25,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_FAILURE_LIMIT = 5
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LOCALPICTURE_WARM_AFTER_IMPORT = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.utils.translation import gettext as _
 
 from antislavery.areas.models import Area
@@ -18,7 +19,7 @@ from . import queries, stats
 from .periods import Quarter, last_quarters, window_label
 from .queries import WindowCell
 
-CACHE_SECONDS = 60 * 60
+CACHE_SECONDS = DEFAULT_TIMEOUT  # keys name the state of the figures: the cache's own timeout
 
 
 @dataclass(frozen=True)

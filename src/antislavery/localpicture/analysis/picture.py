@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,7 @@ from . import labels, national, queries, stats
 from .periods import Quarter, quarter_range, window_label
 from .series import Series, quarter_series, year_series
 
-CACHE_SECONDS = 60 * 60
+CACHE_SECONDS = DEFAULT_TIMEOUT  # keys name the state of the figures: the cache's own timeout
 # Charts and tables show the last seven years; the full series stays in the JSON report.
 RECENT_QUARTERS = 28
 

@@ -27,6 +27,7 @@ from antislavery.errors import Conflict, ImportRejected, Problem, ProblemList
 from ..importers import Cell, ReadResult, read_statistics_file
 from ..importers.common import Places, Progress
 from ..models import Release, Source
+from ..warming import queue_warming
 from .storing import store_cells
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -292,6 +293,8 @@ def _record(cells: list[Cell], *, plan: _Plan, sha256: str, file_name: str, acto
     if dry_run:
         transaction.set_rollback(True)
         result.release = None
+    else:
+        transaction.on_commit(queue_warming)
     return result
 
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from antislavery.accounts.demo import print_accounts
 from antislavery.core.demo import load_all
+from antislavery.localpicture.warming import warming_deferred
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
                             help="Do not print the demo accounts at the end.")
 
     def handle(self, *, quiet_accounts: bool, **options):
-        load_all(stdout=self.stdout)
+        with warming_deferred():  # draw the area pictures once, for the final figures
+            load_all(stdout=self.stdout)
         if not quiet_accounts:
             print_accounts(stdout=self.stdout)
