@@ -101,3 +101,36 @@ def test_one_locked_account_does_not_lock_out_others_on_the_same_connection(
         "username": surrey_editor.username, "password": "correct horse battery"})
     assert response.status_code == 302
     assert client.get(reverse("home")).context["user"] == surrey_editor
+
+
+def fail_sign_in(client, username: str, forwarded_for: str) -> object:
+    return client.post(reverse("accounts:sign-in"), {"username": username, "password": "wrong"},
+                       REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def test_behind_a_trusted_proxy_each_client_is_counted_by_its_own_address(
+        client, essex_editor, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        fail_sign_in(client, essex_editor.username, "203.0.113.9")
+    # another person signing in to the same account through the same proxy is not paused
+    response = client.post(reverse("accounts:sign-in"), {
+        "username": essex_editor.username, "password": "correct horse battery"},
+        REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert response.status_code == 302
+
+
+def test_a_forged_forwarded_address_does_not_dodge_the_pause(client, essex_editor, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        # the client makes up a first hop each time; the proxy appends the real address
+        fail_sign_in(client, essex_editor.username, f"192.0.2.{attempt}, 203.0.113.9")
+    response = fail_sign_in(client, essex_editor.username, "192.0.2.99, 203.0.113.9")
+    assert response.status_code == 429
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, essex_editor,
+                                                                 settings):
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        fail_sign_in(client, essex_editor.username, f"192.0.2.{attempt}")
+    assert fail_sign_in(client, essex_editor.username, "192.0.2.99").status_code == 429

@@ -151,6 +151,10 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "antislavery.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "antislavery.accounts.throttling.client_address"
+# Behind a reverse proxy that appends the client's address to X-Forwarded-For, turn this on so
+# that sign-in throttling counts each client rather than the proxy.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
 
 # English by default; Welsh can be chosen (POST to /i18n/setlang/). Its catalogue is
 # src/antislavery/locale/cy, made by `antislavery makemessages -l cy` run in src/antislavery.
