@@ -27,6 +27,7 @@ def test_areas_page_lists_all_43_areas_grouped_by_region(client, areas):
     body = response.content.decode()
     heading = '<h2 class="govuk-heading-m">{}</h2>'
     assert body.index(heading.format("East Midlands")) < body.index(heading.format("Wales"))
+    assert "Areas marked VRU have a Violence Reduction Unit" in body
 
 
 def test_area_page_shows_governance_office_and_peers(client, areas):
