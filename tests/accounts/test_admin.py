@@ -108,3 +108,16 @@ def test_a_user_added_in_the_admin_is_audited_without_the_password(client, admin
     entry = AuditEntry.objects.get(action="user.create")
     assert entry.after["role"] == Role.OFFICE_EDITOR
     assert "password" not in entry.after
+
+
+def test_the_user_pages_of_the_admin_offer_the_role_not_djangos_flags(client, administrator,
+                                                                      essex_editor):
+    client.force_login(administrator)
+    change = client.get(f"/admin/accounts/user/{essex_editor.pk}/change/")
+    add = client.get("/admin/accounts/user/add/")
+    assert change.status_code == add.status_code == 200
+    for page in (change, add):
+        body = page.content.decode()
+        assert 'name="role"' in body
+        assert 'name="organisation"' in body
+        assert 'name="is_superuser"' not in body
