@@ -134,3 +134,13 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, essex_e
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         fail_sign_in(client, essex_editor.username, f"192.0.2.{attempt}")
     assert fail_sign_in(client, essex_editor.username, "192.0.2.99").status_code == 429
+
+
+def test_a_forwarded_value_that_is_not_an_address_falls_back_to_the_connection(
+        client, essex_editor, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    response = fail_sign_in(client, essex_editor.username, "not-an-address")
+    assert response.status_code == 400
+    from axes.models import AccessAttempt
+
+    assert AccessAttempt.objects.get().ip_address == "10.0.0.1"

@@ -8,14 +8,24 @@ to dodge the pause.
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 
 
-def client_address(request: HttpRequest) -> str:
+def _address(text: str | None) -> str | None:
+    """The text if it is an IP address (the log stores addresses), else None."""
+    try:
+        return str(ipaddress.ip_address((text or "").strip()))
+    except ValueError:
+        return None
+
+
+def client_address(request: HttpRequest) -> str | None:
     if settings.TRUST_X_FORWARDED_FOR:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = _address(hops[-1])
+        if forwarded is not None:
+            return forwarded
+    return _address(request.META.get("REMOTE_ADDR"))
