@@ -50,3 +50,17 @@ def test_administrators_cannot_edit_audit_entries_in_the_admin(client, administr
     assert client.post(f"/admin/accounts/auditentry/{entry.pk}/delete/",
                        {"post": "yes"}).status_code == 403
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_the_audit_log_page_says_when_the_installation_holds_demo_data(client, coordinator,
+                                                                      areas):
+    from django.urls import reverse
+
+    from antislavery.core.demo_state import mark_demo_loaded
+
+    client.force_login(coordinator)
+    assert "This page shows demonstration data" not in client.get(
+        reverse("accounts:audit")).content.decode()
+    mark_demo_loaded()
+    assert "This page shows demonstration data" in client.get(
+        reverse("accounts:audit")).content.decode()

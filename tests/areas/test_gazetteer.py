@@ -93,6 +93,25 @@ def test_an_unplaced_name_comes_back_with_the_closest_candidates(gazetteer):
     assert resolution.candidates[0] == "Avon and Somerset"
 
 
+def test_candidates_put_the_areas_named_with_the_text_first(gazetteer):
+    resolution = gazetteer.resolve("Wales")
+    assert resolution.slug is None
+    assert resolution.candidates[:2] == ("North Wales", "South Wales")
+    assert gazetteer.resolve("Yorkshire").candidates == (
+        "North Yorkshire", "South Yorkshire", "West Yorkshire")
+
+
+def test_a_place_inside_an_area_offers_that_area_without_resolving_to_it(gazetteer):
+    resolution = gazetteer.resolve("Leeds City Council")
+    assert resolution.slug is None
+    assert resolution.candidates == ("West Yorkshire",)
+
+
+def test_a_name_like_no_area_comes_back_with_no_candidates(gazetteer):
+    assert gazetteer.resolve("Salvation Army").candidates == ()
+    assert gazetteer.resolve("").candidates == ()
+
+
 def test_a_name_shared_by_two_areas_resolves_to_neither():
     gazetteer = Gazetteer.from_entries([("a", "Alpha", ["Shared Town"]),
                                         ("b", "Beta", ["Shared Town"])])
@@ -121,3 +140,13 @@ def test_mentions_ignores_ordinary_words_that_are_also_aliases(gazetteer):
 def test_mentions_prefers_the_longest_name(gazetteer):
     found = gazetteer.mentions("Officers from the City of London Police attended.")
     assert [m.slug for m in found] == ["city-of-london"]
+
+
+@pytest.mark.django_db
+def test_the_gazetteer_built_from_the_database_places_the_same_texts(areas):
+    from antislavery.areas.selectors import resolve
+
+    for text, slug in HAND_MADE_VARIANTS:
+        assert resolve(text).slug == slug, text
+    for text in NOT_AREAS:
+        assert resolve(text).slug is None, text

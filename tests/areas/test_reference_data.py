@@ -74,6 +74,24 @@ def test_resolve_area_command_exits_1_with_candidates_for_an_unknown_name(areas,
     assert "Northumbria" in err
 
 
+def test_resolve_area_command_says_so_when_no_name_is_close(areas, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("resolve_area", "Salvation", "Army")
+    assert exit_info.value.code == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "'Salvation Army' is not a police force area." in captured.err
+    assert "No area has a name like it." in captured.err
+
+
+def test_resolve_area_command_never_places_a_council(areas, capsys):
+    with pytest.raises(SystemExit):
+        call_command("resolve_area", "Leeds City Council")
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Closest: West Yorkshire" in captured.err
+
+
 def test_gazetteer_follows_a_new_alias_without_a_restart(areas):
     from antislavery.areas.selectors import resolve
 

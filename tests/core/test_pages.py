@@ -27,6 +27,7 @@ def test_areas_page_lists_all_43_areas_grouped_by_region(client, areas):
     body = response.content.decode()
     heading = '<h2 class="govuk-heading-m">{}</h2>'
     assert body.index(heading.format("East Midlands")) < body.index(heading.format("Wales"))
+    assert "Areas marked VRU have a Violence Reduction Unit" in body
 
 
 def test_area_page_shows_governance_office_and_peers(client, areas):
@@ -121,3 +122,36 @@ def test_demo_notice_appears_across_the_site_once_demo_data_is_loaded(client, ar
     mark_demo_loaded()
     assert "This installation holds demonstration data" in client.get(
         reverse("home")).content.decode()
+
+
+def test_the_server_error_page_stands_alone_and_says_nothing_was_lost():
+    from django.template.loader import render_to_string
+
+    body = render_to_string("500.html")
+    assert '<html lang="en">' in body
+    assert "Sorry, there is a problem with the service" in body
+    assert "Nothing you saved before this page has been lost." in body
+
+
+def test_a_user_made_group_names_its_maker_only_to_signed_in_people(
+        client, areas, essex_editor):
+    from antislavery.areas import services
+
+    essex_editor.first_name, essex_editor.last_name = "Private", "Person"
+    essex_editor.save()
+    group = services.create_peer_group(actor=essex_editor, name="Ports", description="",
+                                       areas=[areas["essex"], areas["kent"]])
+    public = client.get(group.get_absolute_url()).content.decode()
+    assert "Private Person" not in public
+    assert "Group made by a user" in public
+    client.force_login(essex_editor)
+    assert "Group made by Private Person" in client.get(group.get_absolute_url()).content.decode()
+
+
+def test_a_group_without_a_name_is_refused_with_a_clear_message(client, areas, essex_editor):
+    client.force_login(essex_editor)
+    response = client.post(reverse("areas:peer-group-create"), {
+        "name": "", "areas": ["essex", "kent"]})
+    assert response.status_code == 400
+    assert "Enter a name for the group" in response.content.decode()
+    assert not PeerGroup.objects.filter(kind="custom").exists()

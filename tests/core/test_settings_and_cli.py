@@ -109,6 +109,22 @@ def test_loading_the_code_touches_no_database(tmp_path):
     assert "no issues" in result.stdout
 
 
+def test_every_file_the_package_needs_is_in_its_package_data():
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]["*"]
+    package = ROOT / "src" / "antislavery"
+    left_out = [
+        str(path.relative_to(package)) for path in package.rglob("*")
+        if path.is_file() and path.suffix not in {".py", ".pyc", ".stamp"}
+        and "__pycache__" not in path.parts and path.name != ".stamp"
+        and not any(fnmatch.fnmatch(path.name, pattern) for pattern in patterns)
+    ]
+    assert left_out == []
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -17,6 +17,10 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].label = _("Email address")
+        self.fields["username"].error_messages["required"] = _("Enter your email address")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
+        # No autofocus: focus starts at the top of the page, so the skip link comes first.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["username"].widget.attrs.update({"autocomplete": "username",
                                                      "spellcheck": "false"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})

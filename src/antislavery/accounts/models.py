@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +17,20 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+class ToolkitUserManager(UserManager["User"]):
+    def create_superuser(self, username: str, email: str | None = None,
+                         password: str | None = None, **extra_fields: Any) -> User:
+        """``antislavery createsuperuser`` makes an administrator (who needs no office)."""
+        extra_fields.setdefault("role", Role.ADMINISTRATOR)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
-    """A person who signs in. Signed-out visitors are the public and have no row here."""
+    """A person who signs in. Signed-out visitors are the public and have no row here.
+
+    The role decides everything: an administrator is also Django's staff and superuser (so
+    the admin site opens), and no other role is.
+    """
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices,
                             default=Role.OFFICE_VIEWER)
@@ -34,11 +46,22 @@ class User(AbstractUser):
                 condition=~models.Q(role__in=["office_viewer", "office_editor"])
                 | models.Q(organisation__isnull=False),
                 name="office_staff_have_organisation",
+                violation_error_message=_("Office viewers and editors need the office they "
+                                          "work for: choose an organisation."),
             )
         ]
 
+    objects = ToolkitUserManager()
+
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.is_staff = self.is_superuser = self.role == Role.ADMINISTRATOR
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "role" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "is_staff", "is_superuser"}
+        super().save(*args, **kwargs)
 
     @property
     def area_id(self) -> int | None:

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.db import models
+
+from antislavery.accounts.admin import AuditedAdmin
 
 from .models import Area, AreaAlias, Organisation, PeerGroup
 
@@ -9,7 +12,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(AuditedAdmin):
     list_display = ["name", "slug", "code", "region", "governance", "has_vru", "territorial"]
     list_filter = ["country", "region", "governance", "has_vru", "territorial"]
     search_fields = ["name", "slug", "code", "aliases__text"]
@@ -17,14 +20,15 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "area", "holder_name"]
     list_filter = ["kind"]
     search_fields = ["name", "holder_name"]
 
 
 @admin.register(PeerGroup)
-class PeerGroupAdmin(admin.ModelAdmin):
+class PeerGroupAdmin(AuditedAdmin):
     list_display = ["name", "kind", "owner"]
     list_filter = ["kind"]
     filter_horizontal = ["areas"]

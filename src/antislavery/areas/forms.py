@@ -30,7 +30,8 @@ class OfficeForm(forms.ModelForm):
 
 
 class PeerGroupForm(forms.Form):
-    name = forms.CharField(label=_("Name of the group"), max_length=120)
+    name = forms.CharField(label=_("Name of the group"), max_length=120,
+                           error_messages={"required": _("Enter a name for the group")})
     description = forms.CharField(label=_("Description (optional)"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
     areas = forms.ModelMultipleChoiceField(

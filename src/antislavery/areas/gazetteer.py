@@ -158,23 +158,39 @@ class Gazetteer:
         return self.resolve(text).slug
 
     def candidates(self, text: str, limit: int = 3) -> list[str]:
-        """Display names of the areas whose names look most like ``text``."""
+        """Display names of the areas whose names look most like ``text``, best first.
+
+        First the areas whose own name contains the text as whole words ("Wales": North
+        Wales, South Wales), then names spelt alike ("Northumbrai"), then partial matches,
+        and last the areas one of whose names appears inside the text ("Leeds City Council").
+        """
         keys = keys_for(text or "")
-        if not keys:
-            return []
-        found: list[str] = []
+        found: dict[str, None] = {}
         for key in keys:
-            for match in difflib.get_close_matches(key, self.index.keys(), n=limit * 3,
-                                                   cutoff=0.6):
-                name = self.names[self.index[match]]
-                if name not in found:
-                    found.append(name)
+            found.update(dict.fromkeys(self._names_containing(key)))
         for key in keys:
-            for name in self.names.values():
-                plain = normalise(name)
-                if name not in found and (key in plain or plain in key):
-                    found.append(name)
-        return found[:limit]
+            found.update(dict.fromkeys(self._names_spelt_like(key, limit * 3)))
+        for key in keys:
+            found.update(dict.fromkeys(self._names_overlapping(key)))
+        for key in keys:
+            found.update(dict.fromkeys(self._names_inside(key)))
+        return list(found)[:limit]
+
+    def _names_containing(self, key: str) -> list[str]:
+        return [name for name in sorted(self.names.values())
+                if f" {key} " in f" {normalise(name)} "]
+
+    def _names_spelt_like(self, key: str, n: int) -> list[str]:
+        return [self.names[self.index[match]]
+                for match in difflib.get_close_matches(key, self.index.keys(), n=n, cutoff=0.6)]
+
+    def _names_overlapping(self, key: str) -> list[str]:
+        return [name for name in self.names.values()
+                if key in normalise(name) or normalise(name) in key]
+
+    def _names_inside(self, key: str) -> list[str]:
+        return [self.names[slug] for known, slug in self._mention_keys.items()
+                if f" {known} " in f" {key} "]
 
     def mentions(self, text: str) -> list[Mention]:
         """Areas named in running text, longest name first, never overlapping.

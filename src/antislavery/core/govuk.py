@@ -74,9 +74,10 @@ def _attributes(field: forms.BoundField) -> dict[str, Any]:
 
 
 def _value(field: forms.BoundField) -> Any:
+    """The value to show in the field; an empty one (widgets format "" as None) shows nothing."""
     value = field.value()
     if value is not None and hasattr(field.field.widget, "format_value"):
-        value = field.field.widget.format_value(value)  # an empty string becomes None
+        value = field.field.widget.format_value(value)
     return "" if value is None else value
 
 

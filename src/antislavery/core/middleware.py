@@ -1,14 +1,38 @@
-"""Map toolkit errors raised in views to pages, once for the whole site."""
+"""Site-wide request handling: the page language, and toolkit errors mapped to pages."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.template.response import TemplateResponse
+from django.utils import translation
 
 from antislavery.errors import NotFound, NotPermitted, ToolkitError
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """The language a person chose (Django's language cookie, set by ``/i18n/setlang/``).
+
+    The browser's Accept-Language is followed only when ``LANGUAGE_FROM_BROWSER`` is on:
+    until the Welsh catalogue is translated, a Welsh browser would otherwise get English
+    pages marked ``lang="cy"`` (wrong for screen readers) with Django's own messages in Welsh.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if settings.LANGUAGE_FROM_BROWSER:
+            super().process_request(request)
+            return
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        try:
+            language = translation.get_supported_language_variant(chosen)
+        except LookupError:
+            language = translation.get_supported_language_variant(settings.LANGUAGE_CODE)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class ToolkitErrorMiddleware:

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "antislavery.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,11 +150,19 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "antislavery.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "antislavery.accounts.throttling.client_address"
+# Behind a reverse proxy that appends the client's address to X-Forwarded-For, turn this on so
+# that sign-in throttling counts each client rather than the proxy.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
 
+# English by default; Welsh can be chosen (POST to /i18n/setlang/). Its catalogue is
+# src/antislavery/locale/cy, made by `antislavery makemessages -l cy` run in src/antislavery.
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en", _("English")), ("cy", _("Welsh"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Follow the browser's Accept-Language (turn on once the Welsh catalogue is translated).
+LANGUAGE_FROM_BROWSER = env_bool("LANGUAGE_FROM_BROWSER")
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

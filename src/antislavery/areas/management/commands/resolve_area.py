@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from antislavery.areas.selectors import resolve
 
@@ -15,7 +16,9 @@ class Command(BaseCommand):
         if resolution.slug is not None:
             self.stdout.write(resolution.slug)
             return
-        self.stderr.write(f"'{resolution.text}' is not a police force area.")
+        self.stderr.write(_("'%(text)s' is not a police force area.") % {"text": resolution.text})
         if resolution.candidates:
-            self.stderr.write("Closest: " + "; ".join(resolution.candidates))
+            self.stderr.write(_("Closest: %(names)s") % {"names": "; ".join(resolution.candidates)})
+        else:
+            self.stderr.write(_("No area has a name like it."))
         raise SystemExit(1)
