@@ -84,6 +84,21 @@ def test_limit_counts_each_client_address_apart(client, official, settings):
     assert (first, second, again) == (200, 200, 429)
 
 
+def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_added(client, official,
+                                                                        settings):
+    # A client writing its own X-Forwarded-For entries cannot pass for someone new.
+    settings.API_RATE_LIMIT_REQUESTS = 1
+    settings.TRUST_X_FORWARDED_FOR = True
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+
+    first = client.get("/api/areas", HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy).status_code
+    forged = client.get("/api/areas", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.9",
+                        **proxy).status_code
+    other = client.get("/api/areas", HTTP_X_FORWARDED_FOR="203.0.113.10", **proxy).status_code
+
+    assert (first, forged, other) == (200, 429, 200)
+
+
 def test_gets_allow_any_origin(client, official):
     response = client.get("/api/areas", HTTP_ORIGIN="https://example.org")
 

@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from antislavery.accounts import throttling
+
 PREFIX = "/api/"
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 EXPOSED_HEADERS = "ETag, Last-Modified, Link, Retry-After, X-RateLimit-Limit, " \
@@ -27,12 +29,11 @@ def rate_limit() -> tuple[int, int]:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The client's address; the first X-Forwarded-For hop only behind a trusted proxy."""
-    if getattr(settings, "API_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, found as sign-in throttling finds it (``TRUST_X_FORWARDED_FOR``).
+
+    Behind a trusted proxy that is the hop the proxy added, never one the client wrote.
+    """
+    return throttling.client_address(request) or "unknown"
 
 
 class ApiMiddleware:

@@ -247,7 +247,6 @@ DISCLOSURE_THRESHOLD = int(os.environ.get("DISCLOSURE_THRESHOLD", "10"))
 # Public API: anonymous clients may make this many requests per window (0: no limit).
 API_RATE_LIMIT_REQUESTS = int(os.environ.get("API_RATE_LIMIT_REQUESTS", "300"))
 API_RATE_LIMIT_SECONDS = int(os.environ.get("API_RATE_LIMIT_SECONDS", "60"))
-API_TRUST_X_FORWARDED_FOR = env_bool("API_TRUST_X_FORWARDED_FOR")
 
 LOGGING = {
     "version": 1,
