@@ -291,3 +291,33 @@ def test_public_downloads_are_not_marked_not_for_publication(client, scenario):
 
     assert "Not for publication" not in trend[0]
     assert {row[-1] for row in report[1:]} == {"no"}
+
+
+def test_gap_analysis_for_the_own_office_is_marked_not_for_publication(client, scenario, areas):
+    # The gap findings quote the office's own (protected) figures unrounded to its staff.
+    from tests import factories
+
+    client.force_login(factories.office_user(areas["essex"], role="office_viewer"))
+
+    page = client.get("/provision/gaps/essex/").content.decode()
+    report = json.loads(client.get("/provision/gaps/essex/?format=json").content)
+    document = client.get("/provision/gaps/essex/?format=docx").content
+
+    assert "Not for publication" in page
+    assert report["not_for_publication"] is True
+    assert report["disclosure_notes"]
+    assert b"word/document.xml" in document
+    from io import BytesIO
+
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(BytesIO(document)).paragraphs)
+    assert "Not for publication" in text
+
+
+def test_public_gap_analysis_is_not_marked_not_for_publication(client, scenario):
+    page = client.get("/provision/gaps/essex/").content.decode()
+    report = json.loads(client.get("/provision/gaps/essex/?format=json").content)
+
+    assert "Not for publication" not in page
+    assert report["not_for_publication"] is False

@@ -40,6 +40,8 @@ class LocalFigures:
     national_exploitation: dict[str, float] = field(default_factory=dict)
     synthetic: bool = False
     sources: list[str] = field(default_factory=list)
+    protected: bool = False  # some figure is from a protected source (already disclosed)
+    restricted: bool = False  # some protected figure is unrounded: not for publication
 
 
 def local_figures(area: Any, *, user: Any = None) -> LocalFigures:
@@ -69,6 +71,8 @@ def local_figures(area: Any, *, user: Any = None) -> LocalFigures:
         },
         synthetic=picture.synthetic,
         sources=[note.title for note in picture.sources],
+        protected=picture.protected,
+        restricted=picture.restricted,
     )
 
 

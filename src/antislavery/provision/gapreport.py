@@ -94,6 +94,9 @@ def as_docx(report: gaps.GapReport, *, demo: bool = False) -> bytes:
     if report.synthetic:
         document.add_paragraph(_("Synthetic figures: the local figures behind this report are "
                                  "generated for the demonstration, not official statistics."))
+    if report.not_for_publication:
+        document.add_paragraph(_("Not for publication: this report shows protected figures "
+                                 "unrounded."))
     intro = _("Checked on %(date)s against %(count)s running or pilot entries.") % {
         "date": report.as_of.isoformat(), "count": report.provision_count}
     if report.period:
@@ -106,6 +109,7 @@ def as_docx(report: gaps.GapReport, *, demo: bool = False) -> bytes:
     _docx_list(document, _("Not checked"), [item.reason for item in report.not_assessed])
     _docx_list(document, _("How the checks work"), thresholds())
     _docx_list(document, _("Sources"), list(report.sources))
+    _docx_list(document, _("About the figures"), list(report.disclosure_notes))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

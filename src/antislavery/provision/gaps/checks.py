@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from antislavery.localpicture import disclosure
 from antislavery.localpicture.figures import LocalFigures
 
 from .. import codes
@@ -345,4 +346,8 @@ def analyse_gaps(*, area: Any, entries: Sequence[Entry], figures: LocalFigures |
         synthetic=bool(figures and figures.synthetic),
         sources=list(figures.sources) if figures else [],
         provision_count=len(ctx.counting),
+        disclosure_notes=disclosure.table_notes(protected=figures.protected,
+                                                restricted=figures.restricted)
+        if figures else [],
+        not_for_publication=bool(figures and figures.restricted),
     )

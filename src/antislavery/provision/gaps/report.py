@@ -77,6 +77,9 @@ class GapReport:
     synthetic: bool = False
     sources: list[str] = field(default_factory=list)
     provision_count: int = 0
+    # The disclosure notes the figures carry (protected sources; unrounded for staff).
+    disclosure_notes: list[str] = field(default_factory=list)
+    not_for_publication: bool = False
 
     @property
     def codes(self) -> list[str]:
@@ -86,5 +89,7 @@ class GapReport:
         return {"area": self.area, "as_of": self.as_of.isoformat(), "period": self.period,
                 "synthetic": self.synthetic, "sources": list(self.sources),
                 "provision_count": self.provision_count,
+                "not_for_publication": self.not_for_publication,
+                "disclosure_notes": list(self.disclosure_notes),
                 "findings": [finding.as_dict() for finding in self.findings],
                 "not_assessed": [item.as_dict() for item in self.not_assessed]}
