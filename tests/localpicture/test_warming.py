@@ -50,6 +50,25 @@ def test_an_import_draws_each_areas_public_picture_into_the_cache(
     assert "27" in html  # the newest quarter's figure is in the drawn table
 
 
+def test_after_warming_a_visitor_gets_the_area_page_without_drawing_anything(
+        areas, client, settings, monkeypatch, django_capture_on_commit_callbacks):
+    from antislavery.localpicture import charts
+
+    settings.LOCALPICTURE_WARM_AFTER_IMPORT = True
+    with django_capture_on_commit_callbacks(execute=True):
+        import_statistics(data=_essex_file(), file_name="essex.csv", actor=None)
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("a chart was drawn for the visitor")
+
+    monkeypatch.setattr(charts, "svg", no_drawing)
+    monkeypatch.setattr(charts, "picture_charts", no_drawing)
+    page = client.get("/areas/essex/")
+
+    assert page.status_code == 200
+    assert "<svg" in page.content.decode()
+
+
 def test_warming_is_queued_at_low_priority_for_every_territorial_area(areas, settings):
     settings.LOCALPICTURE_WARM_AFTER_IMPORT = True
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
