@@ -51,6 +51,38 @@ def test_loading_the_reference_data_twice_changes_nothing(areas):
                       AuditEntry.objects.count())
 
 
+def test_a_reload_leaves_preset_groups_untouched_when_nothing_changed(areas):
+    # Cached pictures are keyed by a group's modification time: a reload must not bump it.
+    before = dict(PeerGroup.objects.values_list("slug", "modified_at"))
+    sync_reference_areas()
+    assert dict(PeerGroup.objects.values_list("slug", "modified_at")) == before
+
+
+def test_a_reload_puts_back_a_preset_groups_members(areas):
+    wales = PeerGroup.objects.get(slug="wales")
+    stamp = wales.modified_at
+    wales.areas.remove(areas["gwent"])
+    wales.areas.add(areas["essex"])
+
+    sync_reference_areas()
+
+    wales.refresh_from_db()
+    assert set(wales.areas.values_list("slug", flat=True)) == {
+        "north-wales", "gwent", "south-wales", "dyfed-powys"}
+    assert wales.modified_at > stamp
+
+
+def test_first_load_records_each_area_and_office_in_the_audit_log(areas):
+    created = AuditEntry.objects.filter(action="area.create")
+    assert created.count() == Area.objects.count()
+    assert set(created.values_list("object_id", flat=True)) == {
+        str(pk) for pk in Area.objects.values_list("pk", flat=True)}
+    essex = created.get(object_id=str(areas["essex"].pk))
+    assert essex.after["name"] == "Essex"
+    assert AuditEntry.objects.filter(action="organisation.create").count() == (
+        Organisation.objects.filter(kind="office").count())
+
+
 def test_office_details_typed_by_people_survive_a_reload(areas):
     office = areas["essex"].office
     office.holder_name = "A. Person"

@@ -66,9 +66,28 @@ def record(
     path: str = "",
 ) -> AuditEntry:
     """Append one entry. ``actor`` None means the system (commands, migrations)."""
+    made = entry(actor, action, obj, before=before, after=after, area=area, note=note,
+                 path=path)
+    made.save(force_insert=True)
+    return made
+
+
+def entry(
+    actor: User | None,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    area: Any = None,
+    note: str = "",
+    path: str = "",
+) -> AuditEntry:
+    """An entry as :func:`record` makes it, not yet saved: for writing many in one statement
+    (``AuditEntry.objects.bulk_create``) in the transaction of the change they record."""
     user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     label = user.get_username() if user is not None else ("anonymous" if actor else "system")
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=user,
         actor_label=label,
         action=action,

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from antislavery.accounts import audit, permissions
+from antislavery.accounts.models import AuditEntry
 from antislavery.errors import ToolkitError
 
 from .models import Area, AreaAlias, Organisation, PeerGroup
@@ -79,28 +80,34 @@ def sync_reference_areas(*, actor: Any = None) -> SyncResult:
     """Bring areas, aliases, offices, national bodies and preset groups up to the reference file.
 
     Safe to repeat: existing rows are updated in place and office details typed by people
-    (names, contacts) are kept.
+    (names, contacts) are kept. New rows are written in bulk (the first load of a database,
+    and every test, makes all of them at once).
     """
-    created = updated = offices = 0
-    for row in reference_rows():
-        values = _area_values(row)
-        area, was_created = Area.objects.get_or_create(slug=row["slug"].strip(), defaults=values)
-        if was_created:
-            created += 1
-            audit.record(actor, "area.create", area, after=audit.snapshot(area))
-        else:
-            before = audit.snapshot(area)
-            for key, value in values.items():
-                setattr(area, key, value)
-            if audit.snapshot(area) != before:
-                area.save()
-                updated += 1
-                audit.record(actor, "area.update", area, before=before,
-                             after=audit.snapshot(area))
-        aliases = {a.strip() for a in row["aliases"].split(";") if a.strip()}
-        existing = set(area.aliases.values_list("text", flat=True))
-        AreaAlias.objects.bulk_create(AreaAlias(area=area, text=t) for t in aliases - existing)
-        offices += _ensure_office(area, actor)
+    rows = reference_rows()
+    existing = {area.slug: area for area in Area.objects.all()}
+    entries: list[AuditEntry] = []
+    new_areas = [Area(slug=row["slug"].strip(), **_area_values(row)) for row in rows
+                 if row["slug"].strip() not in existing]
+    Area.objects.bulk_create(new_areas)
+    entries += [audit.entry(actor, "area.create", area, after=audit.snapshot(area))
+                for area in new_areas]
+    updated = 0
+    for row in rows:
+        area = existing.get(row["slug"].strip())
+        if area is None:
+            continue
+        before = audit.snapshot(area)
+        for key, value in _area_values(row).items():
+            setattr(area, key, value)
+        if audit.snapshot(area) != before:
+            area.save()
+            updated += 1
+            entries.append(audit.entry(actor, "area.update", area, before=before,
+                                       after=audit.snapshot(area)))
+    areas = {area.slug: area for area in [*existing.values(), *new_areas]}
+    _add_aliases(rows, areas)
+    offices = _add_offices(list(areas.values()), actor, entries)
+    AuditEntry.objects.bulk_create(entries)
     for slug, name, short in NATIONAL_BODIES:
         Organisation.objects.get_or_create(
             slug=slug, defaults={"name": name, "short_name": short,
@@ -109,41 +116,74 @@ def sync_reference_areas(*, actor: Any = None) -> SyncResult:
     from . import selectors
 
     selectors.reset_gazetteer()
-    return SyncResult(created, updated, offices, groups)
+    return SyncResult(len(new_areas), updated, offices, groups)
 
 
-def _ensure_office(area: Area, actor: Any) -> int:
-    if Organisation.objects.filter(area=area).exists():
-        return 0
-    name = _MAYORAL_OFFICES.get(area.slug) or _OFFICE_NAMES[area.governance] % {"area": area.name}
-    office = Organisation.objects.create(
-        slug=f"office-{area.slug}", name=name, kind=Organisation.Kind.OFFICE, area=area,
-        holder_title=_TITLES[area.governance] % {"area": area.name},
-    )
-    audit.record(actor, "organisation.create", office, after=audit.snapshot(office))
-    return 1
+def _add_aliases(rows: list[dict[str, str]], areas: dict[str, Area]) -> None:
+    have = set(AreaAlias.objects.values_list("area_id", "text"))
+    wanted = {(areas[row["slug"].strip()].pk, text.strip()) for row in rows
+              for text in row["aliases"].split(";") if text.strip()}
+    AreaAlias.objects.bulk_create(AreaAlias(area_id=area_id, text=text)
+                                  for area_id, text in sorted(wanted - have))
+
+
+def _add_offices(areas: list[Area], actor: Any, entries: list[AuditEntry]) -> int:
+    """A commissioner's office for each area that has none yet."""
+    with_office = set(Organisation.objects.filter(area__isnull=False)
+                      .values_list("area_id", flat=True))
+    offices = [
+        Organisation(
+            slug=f"office-{area.slug}", kind=Organisation.Kind.OFFICE, area=area,
+            name=_MAYORAL_OFFICES.get(area.slug)
+            or _OFFICE_NAMES[area.governance] % {"area": area.name},
+            holder_title=_TITLES[area.governance] % {"area": area.name})
+        for area in sorted(areas, key=lambda a: a.slug) if area.pk not in with_office]
+    Organisation.objects.bulk_create(offices)
+    entries += [audit.entry(actor, "organisation.create", office, after=audit.snapshot(office))
+                for office in offices]
+    return len(offices)
 
 
 def ensure_preset_peer_groups() -> int:
-    """One preset group per region, one for Wales, one for the VRU areas."""
-    territorial = Area.objects.filter(territorial=True)
-    presets: list[tuple[str, str, str, Iterable[Area]]] = []
-    for region in sorted(set(territorial.exclude(country=Area.Country.WALES)
-                             .values_list("region", flat=True))):
-        presets.append((
-            f"region-{slugify(region)}", region,
-            "All police force areas in the region.", territorial.filter(region=region),
-        ))
+    """One preset group per region, one for Wales, one for the VRU areas.
+
+    A group is saved only when its wording or members change, so that what is cached for it
+    (keyed by its modification time) stays valid across repeated loads.
+    """
+    territorial = list(Area.objects.filter(territorial=True))
+    presets: list[tuple[str, str, str, set[int]]] = [
+        (f"region-{slugify(region)}", region, "All police force areas in the region.",
+         {area.pk for area in territorial if area.region == region})
+        for region in sorted({area.region for area in territorial
+                              if area.country != Area.Country.WALES})]
     presets.append(("wales", "All Welsh areas", "The four police force areas of Wales.",
-                    territorial.filter(country=Area.Country.WALES)))
+                    {area.pk for area in territorial if area.country == Area.Country.WALES}))
     presets.append(("vru-areas", "Areas with a Violence Reduction Unit",
                     "Areas funded for a Violence Reduction Unit since 2019.",
-                    territorial.filter(has_vru=True)))
-    for slug, name, description, areas in presets:
-        group, _created = PeerGroup.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description,
-                                 "kind": PeerGroup.Kind.PRESET})
-        group.areas.set(list(areas))
+                    {area.pk for area in territorial if area.has_vru}))
+    groups = {group.slug: group for group in
+              PeerGroup.objects.filter(slug__in=[preset[0] for preset in presets])}
+    links = PeerGroup.areas.through
+    members_now: dict[int, set[int]] = {}
+    for group_id, area_id in links.objects.filter(
+            peergroup_id__in=[group.pk for group in groups.values()]).values_list(
+            "peergroup_id", "area_id"):
+        members_now.setdefault(group_id, set()).add(area_id)
+    new_links = []
+    for slug, name, description, members in presets:
+        values = {"name": name, "description": description, "kind": PeerGroup.Kind.PRESET}
+        group = groups.get(slug)
+        if group is None:
+            group = PeerGroup.objects.create(slug=slug, **values)
+            new_links += [links(peergroup_id=group.pk, area_id=pk) for pk in sorted(members)]
+            continue
+        if (any(getattr(group, key) != value for key, value in values.items())
+                or members_now.get(group.pk, set()) != members):
+            for key, value in values.items():
+                setattr(group, key, value)
+            group.save()
+            group.areas.set(members)
+    links.objects.bulk_create(new_links)
     return len(presets)
 
 
