@@ -131,9 +131,17 @@ def vocabulary_label(measure: str) -> str:
 
 
 def table_mentions(output, label: str) -> bool:
-    """Does a table of a page, or a spreadsheet or document, show a row about ``label``?"""
+    """Does a table of a page, or a spreadsheet or document, show a row about ``label``?
+
+    In a spreadsheet, a row about it is one that names it and holds a figure: a title naming
+    the measure a visitor chose, over rows of "no figure", shows nothing of it.
+    """
     from .outputs import html_tables
 
+    if output.kind == "xlsx":
+        return any(row and isinstance(row[0], str) and label in row[0]
+                   and any(isinstance(cell, int | float) for cell in row[1:])
+                   for row in output.rows)
     if output.kind != "html":
         return label in output.text
     rows = [row for table in html_tables(output.text) for row in table["rows"]]

@@ -67,6 +67,8 @@ class Output:
     text: str = ""
     # The measures of the observation rows it holds (API answers, the open-data package).
     measures: set[str] = field(default_factory=set)
+    # A spreadsheet's rows, cell values as read.
+    rows: list[list[object]] = field(default_factory=list)
 
 
 class _Links(HTMLParser):
@@ -139,7 +141,7 @@ def read(url: str, response) -> Output:
         return Output(url, "svg", svg_ints(body.decode()), body.decode())
     if "spreadsheetml" in content_type:
         rows = xlsx_rows(body)
-        return Output(url, "xlsx", ints(rows), repr(rows))
+        return Output(url, "xlsx", ints(rows), repr(rows), rows=rows)
     if "wordprocessingml" in content_type:
         document = docx.Document(io.BytesIO(body))
         tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]

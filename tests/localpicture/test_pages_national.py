@@ -203,3 +203,16 @@ def test_compare_download_of_synthetic_figures_says_so(client, areas):
     sheet = load_workbook(io.BytesIO(response.content)).active
     texts = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
     assert "Synthetic demonstration figures: these are not real statistics." in texts[:4]
+
+
+def test_compare_download_for_a_measure_without_figures_still_names_every_column(client,
+                                                                                 official):
+    from openpyxl import load_workbook
+
+    page = "/statistics/compare/?areas=kent&areas=surrey&measure=helpline_cases"
+    response = client.get(page + "&download=compare&format=xlsx")
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    head = next(row for row in rows if row and row[0] == "Area")
+    assert None not in head[:6]
+    assert head[1:3] == ("Last four quarters", "Four quarters before")

@@ -57,7 +57,8 @@ def _summary_table(window: national.NationalWindow, rows: list[national.AreaRow]
             group.change.p_value if group.change else None, group.rate])
     table = tables.DataTable(
         name="compare", caption=_("Last four quarters against the four before"),
-        head=[_("Area"), window.period_label, window.previous_label, _("Change"), _("p-value"),
+        head=[_("Area"), window.period_label or _("Last four quarters"),
+              window.previous_label or _("Four quarters before"), _("Change"), _("p-value"),
               _("Rate per 100,000 people")],
         kinds=[tables.TEXT, tables.COUNT, tables.COUNT, tables.TEXT, tables.P_VALUE,
                tables.RATE],

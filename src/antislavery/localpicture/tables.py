@@ -133,9 +133,10 @@ def comparison_table(picture: AreaPicture) -> DataTable:
         name="comparison",
         caption=_("%(measure)s in %(area)s beside its peers and England and Wales") % {
             "measure": picture.measure_label, "area": picture.area_name},
-        head=[_("Area or group"), _("Areas with complete figures"), picture.period_label,
-              picture.previous_label, _("Change"), _("p-value"), _("Population"),
-              _("Rate per 100,000 people")],
+        head=[_("Area or group"), _("Areas with complete figures"),
+              picture.period_label or _("Last four quarters"),
+              picture.previous_label or _("Four quarters before"), _("Change"), _("p-value"),
+              _("Population"), _("Rate per 100,000 people")],
         kinds=[TEXT, TEXT, COUNT, COUNT, TEXT, P_VALUE, COUNT, RATE], rows=rows,
         notes=[_("Groups leave out the area itself and count only areas whose figures for both "
                  "periods are complete.")],
