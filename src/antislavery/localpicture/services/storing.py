@@ -51,6 +51,8 @@ def _current(source_id: int, cells: list[Cell]) -> dict[tuple[str, str, str, str
             for pk, geo, period, measure, breakdown, value, flag in rows.iterator(chunk_size=20000)}
 
 
+ANALYZE_AFTER_ROWS = 5000
+
 _COLUMNS = ("release_id", "source_id", "period", "grain", "period_start", "area_id",
             "geography", "measure", "breakdown", "value", "flag", "synthetic", "is_current",
             "previous_id")
@@ -77,6 +79,12 @@ def _insert(release: Release, new_rows: list[tuple[Cell, int | None]]) -> None:
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in _rows(release, new_rows, dates_as_text=False):
                     copy.write_row(row)
+            if len(new_rows) >= ANALYZE_AFTER_ROWS:
+                # Fresh statistics for the planner at once, not when autovacuum gets to it:
+                # planned as if the table were still small, the first pages after a large
+                # import join the figures by scanning and take seconds instead of
+                # milliseconds.
+                cursor.execute(f"ANALYZE {table}")
             return
         if connection.vendor == "sqlite":
             placeholders = ", ".join(["%s"] * len(_COLUMNS))
